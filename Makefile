@@ -1,0 +1,28 @@
+# Two commands set everything up: `make demo` then `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test ui bench venv clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	touch $@
+
+demo: venv  ## build the environment, write the demo inputs, refresh every demo month
+	$(BIN)/python -m cpb_pipeline demo
+
+test: venv  ## the whole test suite
+	$(BIN)/python -m pytest
+
+ui: venv  ## the Dagster UI on http://127.0.0.1:3000
+	$(BIN)/python -m cpb_pipeline ui
+
+bench: venv  ## performance figures (not a test); the last line is JSON
+	$(BIN)/python -m cpb_pipeline.bench
+
+clean:
+	rm -rf data/demo data/warehouse data/outputs .dagster_home

@@ -1,0 +1,17 @@
+"""The monthly refresh: every asset for one month end, run in one process.
+
+In-process execution keeps a month to seconds (the multiprocess executor pays
+several seconds of imports per step), and DuckDB allows one writer anyway.
+"""
+
+import dagster as dg
+
+MONTHLY_REFRESH = "monthly_refresh"
+
+monthly_refresh = dg.define_asset_job(
+    MONTHLY_REFRESH,
+    selection=dg.AssetSelection.all() - dg.AssetSelection.groups("sources"),
+    executor_def=dg.in_process_executor,
+    description="Refresh one month end: stage the LCS extract, IRO workbook and action plan, "
+    "compute the marts and benchmarks, build the board outputs and publish the warehouse.",
+)

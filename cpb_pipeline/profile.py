@@ -1,0 +1,185 @@
+"""The authority profile (contracts §1): one YAML file per council.
+
+`CPB_CONFIG` names the file; the default is the demo authority in
+`data/authority.yaml`. Relative paths in the file are relative to its folder.
+Loading validates everything up front so that a bad profile fails before any
+data is touched, with a message that names the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from cpb_pipeline.errors import ConfigError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PROFILE = REPO_ROOT / "data" / "authority.yaml"
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Authority(_Strict):
+    name: NonEmpty
+    la_code: NonEmpty
+    region: NonEmpty
+
+
+class PopulationEntry(_Strict):
+    effective_from: dt.date
+    count: int = Field(gt=0)
+
+
+class Paths(_Strict):
+    lcs_extracts: Path
+    iro_statistics: Path
+    action_plan: Path
+    reference: Path
+    warehouse: Path
+    outputs: Path
+
+
+class Publication(_Strict):
+    """Statistical disclosure control for the published versions of the outputs."""
+
+    suppress_counts_from: int = Field(default=1, ge=0)
+    suppress_counts_to: int = Field(default=5, ge=0)
+    min_denominator: int = Field(default=6, ge=1)
+    suppressed_symbol: NonEmpty = "c"
+
+    @model_validator(mode="after")
+    def _range(self) -> "Publication":
+        if self.suppress_counts_to < self.suppress_counts_from:
+            raise ValueError("suppress_counts_to must not be below suppress_counts_from")
+        return self
+
+
+class ActionPlanSettings(_Strict):
+    stale_after_weeks: int = Field(default=8, gt=0)
+    board_dates: dict[str, dt.date] = Field(default_factory=dict)
+
+    @field_validator("board_dates")
+    @classmethod
+    def _month_keys(cls, value: dict[str, dt.date]) -> dict[str, dt.date]:
+        for key in value:
+            try:
+                dt.datetime.strptime(key, "%Y-%m")
+            except ValueError:
+                raise ValueError(f"board_dates key {key!r} is not a month YYYY-MM") from None
+        return value
+
+
+class Profile(_Strict):
+    authority: Authority
+    child_population: list[PopulationEntry] = Field(min_length=1)
+    districts: list[NonEmpty] = Field(min_length=1)
+    other_area: NonEmpty
+    paths: Paths
+    demo: bool = False
+    care_leaver_districts: bool = False
+    publication: Publication = Publication()
+    action_plan: ActionPlanSettings = ActionPlanSettings()
+    source_file: Path | None = None
+
+    @field_validator("child_population")
+    @classmethod
+    def _population_in_order(cls, entries: list[PopulationEntry]) -> list[PopulationEntry]:
+        dates = [e.effective_from for e in entries]
+        if any(b <= a for a, b in zip(dates, dates[1:])):
+            raise ValueError("effective_from dates must be in increasing order, each once")
+        return entries
+
+    @model_validator(mode="after")
+    def _areas_distinct(self) -> "Profile":
+        seen: set[str] = set()
+        for name in self.districts:
+            if name in seen:
+                raise ValueError(f"districts: {name!r} is listed twice")
+            seen.add(name)
+        if self.other_area in seen:
+            raise ValueError("other_area must differ from every district")
+        if self.authority.name in seen:
+            raise ValueError("districts must not repeat the authority's name")
+        return self
+
+    @property
+    def areas(self) -> list[str]:
+        """District rows in display order, other_area last."""
+        return [*self.districts, self.other_area]
+
+    def population_at(self, month_end: dt.date) -> int:
+        """The child population effective at a month end (the latest entry on or before it)."""
+        current = None
+        for entry in self.child_population:
+            if entry.effective_from <= month_end:
+                current = entry.count
+        if current is None:
+            first = self.child_population[0].effective_from
+            raise ConfigError(
+                f"child_population: no entry is effective at {month_end:%Y-%m-%d}; "
+                f"the first starts {first:%Y-%m-%d}"
+            )
+        return current
+
+    @property
+    def working_database(self) -> Path:
+        """The database the pipeline builds into; `paths.warehouse` is only ever replaced whole."""
+        return self.paths.warehouse.parent / ".work" / self.paths.warehouse.name
+
+
+INPUT_FOLDERS = ("lcs_extracts", "iro_statistics", "action_plan", "reference")
+
+
+def profile_path() -> Path:
+    return Path(os.environ.get("CPB_CONFIG") or DEFAULT_PROFILE).resolve()
+
+
+def load_profile(path: Path | str | None = None, *, require_inputs: bool = True) -> Profile:
+    """Read and validate a profile; relative paths resolve against the profile's folder."""
+    source = Path(path).resolve() if path else profile_path()
+    if not source.is_file():
+        raise ConfigError(f"{source}: authority profile not found (set CPB_CONFIG to its path)")
+    try:
+        raw = yaml.safe_load(source.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{source}: not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}: expected a mapping of keys at the top level")
+    paths = raw.get("paths")
+    if isinstance(paths, dict):
+        raw["paths"] = {
+            key: str((source.parent / value).resolve()) if isinstance(value, str) else value
+            for key, value in paths.items()
+        }
+    try:
+        profile = Profile.model_validate({**raw, "source_file": source})
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            key = ".".join(str(part) for part in err["loc"]) or "(top level)"
+            problems.append(f"{key}: {_plain(err)}")
+        raise ConfigError(f"{source}: " + "; ".join(problems)) from None
+    if require_inputs:
+        for key in INPUT_FOLDERS:
+            folder = getattr(profile.paths, key)
+            if not folder.is_dir():
+                raise ConfigError(f"{source}: paths.{key}: folder {folder} does not exist")
+    return profile
+
+
+def _plain(err: dict) -> str:
+    kind = err.get("type", "")
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "extra_forbidden":
+        return "unknown key (check the spelling against contracts §1)"
+    return str(err.get("msg", "invalid value")).removeprefix("Value error, ")

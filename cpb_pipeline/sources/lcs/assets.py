@@ -1,0 +1,109 @@
+"""Dagster wiring for the LCS extract: files in, ten staging tables out, checks on each."""
+
+import dagster as dg
+
+from cpb_pipeline.calendar import month_end
+from cpb_pipeline.checks import blocking_failure, check_result
+from cpb_pipeline.metadata import OWNERS, table_metadata
+from cpb_pipeline.partitions import monthly_partitions
+from cpb_pipeline.resources import CpbResource
+from cpb_pipeline.sources.lcs.extract import check_definitions, load_extract
+from cpb_pipeline.sources.lcs.tables import TABLES, Column, TableSpec
+from cpb_pipeline.warehouse.store import Typed
+
+_TYPES = {"date": "DATE"}
+_DESCRIPTIONS = {
+    "id": "keyed pseudonym of the LCS record id",
+    "person": "keyed pseudonym of the LCS person id (the same child has the same pseudonym everywhere)",
+    "ref": "keyed pseudonym of the referenced LCS id",
+    "code": "code, normalised to the contract's spelling",
+}
+
+
+def staging_key(table: str) -> dg.AssetKey:
+    return dg.AssetKey(["staging", table])
+
+
+def source_key(table: str) -> dg.AssetKey:
+    return dg.AssetKey(["lcs", table])
+
+
+def _column_description(column: Column) -> str:
+    if column.name == "pers_dob":
+        return "first day of the month of birth (the exact date is never stored)"
+    return _DESCRIPTIONS.get(column.kind, "")
+
+
+def staged_columns(spec: TableSpec) -> list[tuple[str, str, str]]:
+    return [
+        ("period_end", "DATE", "month end of the extract (partition)"),
+        ("source_row", "BIGINT", "row number in the delivered CSV file (header = row 1)"),
+        *[(c.staged_name, _TYPES.get(c.kind, "VARCHAR"), _column_description(c)) for c in spec.columns],
+    ]
+
+
+lcs_source_specs = [
+    dg.AssetSpec(
+        source_key(spec.name),
+        description=f"`{spec.file_name}` in the month's LCS extract folder (contracts §2), "
+        "delivered on the first working day after month end.",
+        group_name="sources",
+        kinds={"csv"},
+        owners=OWNERS,
+        partitions_def=monthly_partitions,
+    )
+    for spec in TABLES
+]
+
+
+@dg.multi_asset(
+    name="lcs_extract",
+    specs=[
+        dg.AssetSpec(
+            staging_key(spec.name),
+            deps=[source_key(spec.name)],
+            description=f"Staged `{spec.file_name}`: {spec.description} Identifiers pseudonymised; "
+            "one partition per month end, replaced whole on every refresh.",
+            group_name="staging",
+            kinds={"duckdb", "pandera"},
+            owners=OWNERS,
+            metadata=table_metadata(staged_columns(spec)),
+        )
+        for spec in TABLES
+    ],
+    check_specs=[
+        dg.AssetCheckSpec(
+            d.name,
+            asset=staging_key(d.table),
+            blocking=d.blocking,
+            description=d.description,
+            partitions_def=monthly_partitions,
+        )
+        for d in check_definitions()
+    ],
+    partitions_def=monthly_partitions,
+)
+def lcs_extract(context: dg.AssetExecutionContext, cpb: CpbResource):
+    """Read, pseudonymise and validate the month's extract; write all ten tables in one transaction."""
+    month = context.partition_key
+    folder = cpb.profile.paths.lcs_extracts / month
+    extract = load_extract(folder, month, cpb.pseudonym_key(context.log))
+    for outcome in extract.outcomes:
+        yield check_result(staging_key(outcome.table), outcome)
+    failures = extract.blocking_failures()
+    if failures:
+        raise blocking_failure(failures, f"LCS extract {month}")
+    tables = {
+        f"staging.{spec.name}": Typed(extract.staged(spec.name), [(n, t) for n, t, _ in staged_columns(spec)])
+        for spec in TABLES
+    }
+    cpb.warehouse.replace_partitions(tables, "period_end", month_end(month))
+    for spec in TABLES:
+        yield dg.MaterializeResult(
+            asset_key=staging_key(spec.name),
+            metadata=table_metadata(
+                staged_columns(spec),
+                rows=len(tables[f"staging.{spec.name}"].frame),
+                source_file=dg.MetadataValue.path(str(folder / spec.file_name)),
+            ),
+        )

@@ -1,0 +1,161 @@
+"""One month's LCS extract: read every file, stage it, and run every rule.
+
+`load_extract` never raises for bad input. It returns the staged frames and
+one `CheckOutcome` per check, so the asset can record every check result in
+Dagster before it decides whether the month may be written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from cpb_pipeline.calendar import extraction_date, month_end
+from cpb_pipeline.checks import CheckOutcome
+from cpb_pipeline.errors import Finding
+from cpb_pipeline.privacy import PseudonymKey
+from cpb_pipeline.sources.lcs import normalise, reader
+from cpb_pipeline.sources.lcs.rules import (
+    SchemaParts,
+    children_with_no_team,
+    cla_without_health_check,
+    codes_in_set,
+    dated_after_extraction,
+    dates_parse,
+    pandera_findings,
+    periods_in_order,
+    references_exist,
+    required_values,
+    unique_ids,
+)
+from cpb_pipeline.sources.lcs.tables import TABLES, TableSpec
+
+
+@dataclass(frozen=True)
+class CheckDef:
+    table: str
+    name: str
+    blocking: bool
+    description: str
+
+
+def check_definitions() -> list[CheckDef]:
+    """Every check the extract runs, for the Dagster check specs."""
+    defs = []
+    for spec in TABLES:
+        defs.append(
+            CheckDef(
+                spec.name,
+                "valid",
+                True,
+                "Pandera schema: file readable, required columns present, required values, real dates, "
+                "codes in their sets, unique ids, no end before its start.",
+            )
+        )
+        if references_exist.applies(spec):
+            defs.append(
+                CheckDef(spec.name, "references", True, "Every person, team, period of care or plan it names is in the extract.")
+            )
+        if dated_after_extraction.applies(spec):
+            defs.append(
+                CheckDef(spec.name, "dated_after_extraction", False, "Events dated after the day the extract was produced.")
+            )
+    defs.append(CheckDef("ssd_involvements", "children_with_no_team", False, children_with_no_team.__doc__.strip()))
+    defs.append(CheckDef("ssd_cla_health", "cla_without_health_check", False, cla_without_health_check.__doc__.strip()))
+    return defs
+
+
+@dataclass
+class Extract:
+    month: str
+    folder: Path
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    outcomes: list[CheckOutcome] = field(default_factory=list)
+
+    @property
+    def month_end(self) -> dt.date:
+        return month_end(self.month)
+
+    def blocking_failures(self) -> list[CheckOutcome]:
+        return [o for o in self.outcomes if o.blocking and not o.passed]
+
+    def staged(self, table: str) -> pd.DataFrame:
+        """What the warehouse stores: staged columns only, flags dropped, with the partition's period_end."""
+        spec = next(t for t in TABLES if t.name == table)
+        frame = self.frames[table]
+        columns = ["source_row", *[c.staged_name for c in spec.columns]]
+        out = frame[columns].reset_index(drop=True)
+        out.insert(0, "period_end", pd.Timestamp(self.month_end))
+        return out
+
+
+def table_schema_parts(spec: TableSpec) -> SchemaParts:
+    parts = SchemaParts()
+    for rule in (required_values, dates_parse, codes_in_set, unique_ids, periods_in_order):
+        parts.add(rule.parts(spec))
+    return parts
+
+
+def load_extract(folder: Path, month: str, key: PseudonymKey) -> Extract:
+    extract = Extract(month=month, folder=folder)
+    if not folder.is_dir():
+        for spec in TABLES:
+            missing = Finding(f"{folder.name}/{spec.file_name}", f"the month's extract folder {folder} does not exist")
+            extract.outcomes.append(CheckOutcome(spec.name, "valid", True, [missing], 0))
+        return extract
+    con = duckdb.connect()
+    try:
+        for spec in TABLES:
+            display = f"{folder.name}/{spec.file_name}"
+            raw = reader.read_raw(con, folder / spec.file_name, spec, display)
+            if raw.relation is None:
+                extract.outcomes.append(CheckOutcome(spec.name, "valid", True, raw.findings, 0))
+                continue
+            frame = normalise.stage(con, raw, key)
+            findings = pandera_findings(table_schema_parts(spec).schema(spec.name), frame, display)
+            extract.outcomes.append(CheckOutcome(spec.name, "valid", True, findings, len(frame)))
+            extract.frames[spec.name] = frame
+    finally:
+        con.close()
+    _cross_checks(extract)
+    return extract
+
+
+def _cross_checks(extract: Extract) -> None:
+    frames = extract.frames
+    extracted = extraction_date(extract.month)
+    for spec in TABLES:
+        frame = frames.get(spec.name)
+        if frame is None:
+            continue
+        display = f"{extract.folder.name}/{spec.file_name}"
+        if references_exist.applies(spec):
+            targets = {c.references[0] for c in spec.columns if c.references}
+            missing = sorted(t for t in targets if t not in frames)
+            findings = (
+                [Finding(display, f"cannot check references: {', '.join(m + '.csv' for m in missing)} could not be read")]
+                if missing
+                else pandera_findings(references_exist.parts(spec, frames).schema(spec.name), frame, display)
+            )
+            extract.outcomes.append(CheckOutcome(spec.name, "references", True, findings, len(frame)))
+        if dated_after_extraction.applies(spec):
+            schema = dated_after_extraction.parts(spec, extracted).schema(spec.name)
+            extract.outcomes.append(
+                CheckOutcome(spec.name, "dated_after_extraction", False, pandera_findings(schema, frame, display), len(frame))
+            )
+    if all(t in frames for t in ("ssd_involvements", "ssd_cp_plans", "ssd_cla_episodes")):
+        findings, checked = [], 0
+        for table, cohort in children_with_no_team.cohort_frames(frames, extract.month_end).items():
+            findings += pandera_findings(children_with_no_team.SCHEMA, cohort, f"{extract.folder.name}/{table}.csv")
+            checked += len(cohort)
+        extract.outcomes.append(CheckOutcome("ssd_involvements", "children_with_no_team", False, findings, checked))
+    if all(t in frames for t in ("ssd_cla_episodes", "ssd_cla_health")):
+        cohort = cla_without_health_check.cohort_frame(frames, extract.month_end)
+        findings = pandera_findings(
+            cla_without_health_check.SCHEMA, cohort, f"{extract.folder.name}/ssd_cla_episodes.csv"
+        )
+        extract.outcomes.append(CheckOutcome("ssd_cla_health", "cla_without_health_check", False, findings, len(cohort)))

@@ -1,0 +1,66 @@
+"""From raw text columns to staged values, in one SQL statement per table.
+
+Trims every cell (an empty cell is null), reads dates written `YYYY-MM-DD` or
+`DD/MM/YYYY`, matches codes ignoring case and spaces, replaces identifiers with
+keyed pseudonyms and keeps only the month of a date of birth. Values that do
+not parse become null and raise a flag column (`<column>__unparsed`,
+`<column>__not_in_set`) that the validation rules read, so a bad value is
+reported by row and column without ever being copied anywhere.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from cpb_pipeline.privacy import PseudonymKey, pseudonym_sql
+from cpb_pipeline.sources.lcs.reader import RawTable
+from cpb_pipeline.sources.lcs.tables import Column
+
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+UNPARSED = "__unparsed"
+NOT_IN_SET = "__not_in_set"
+
+
+def code_key(value: str) -> str:
+    """How codes are compared: case and every space ignored."""
+    return "".join(value.split()).lower()
+
+
+def _cell(name: str) -> str:
+    return f"nullif(trim(\"{name}\"), '')"
+
+
+def _date(expr: str) -> str:
+    tries = ", ".join(f"try_strptime({expr}, '{fmt}')" for fmt in DATE_FORMATS)
+    return f"CAST(coalesce({tries}) AS DATE)"
+
+
+def _code(expr: str, codes: tuple[str, ...]) -> str:
+    cases = " ".join(f"WHEN '{code_key(c)}' THEN '{c}'" for c in codes)
+    return f"CASE lower(regexp_replace({expr}, '\\s', '', 'g')) {cases} END"
+
+
+def column_sql(column: Column) -> list[str]:
+    """The select-list entries that stage one column (value, plus a flag where parsing can fail)."""
+    cell = _cell(column.name)
+    name = column.staged_name
+    if column.kind in ("id", "person", "ref") and column.namespace:
+        return [f"{pseudonym_sql(cell, column.namespace)} AS {name}"]
+    if column.kind == "date":
+        parsed = _date(cell)
+        value = f"CAST(date_trunc('month', {parsed}) AS DATE)" if name == "pers_dob_month" else parsed
+        return [f"{value} AS {name}", f"({cell} IS NOT NULL AND {parsed} IS NULL) AS {column.name}{UNPARSED}"]
+    if column.kind == "code":
+        mapped = _code(cell, column.codes)
+        return [f"{mapped} AS {name}", f"({cell} IS NOT NULL AND {mapped} IS NULL) AS {column.name}{NOT_IN_SET}"]
+    return [f"{cell} AS {name}"]
+
+
+def stage(con: duckdb.DuckDBPyConnection, raw: RawTable, key: PseudonymKey) -> pd.DataFrame:
+    """The staged frame of a raw table, indexed by the row number in the file."""
+    select = ",\n  ".join(entry for column in raw.spec.columns for entry in column_sql(column))
+    sql = f"SELECT source_row,\n  {select}\nFROM {raw.relation} ORDER BY source_row"
+    parameters = {name: value for name, value in key.sql_parameters().items() if f"${name}" in sql}
+    frame = con.execute(sql, parameters).df()
+    return frame.set_index("source_row", drop=False).rename_axis(None)

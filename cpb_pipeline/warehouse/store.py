@@ -1,0 +1,113 @@
+"""The working DuckDB database the pipeline builds into.
+
+Every write replaces a whole partition (or table) inside one transaction: a
+failure leaves what was there exactly as it was, and a rerun replaces rather
+than duplicates. Downstream tools never open this file; they read the
+published copy (see `publish.py`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+LOCK_WAIT_SECONDS = 60.0
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process holds the working database's write lock."""
+
+
+class WarehouseStore:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    @contextmanager
+    def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Open the working database, waiting a while if another run holds its lock."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=read_only and self.path.exists())
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise WarehouseBusy(
+                        f"the working database {self.path} is locked by another process; "
+                        "only one refresh may run at a time"
+                    ) from None
+                time.sleep(0.5)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def replace_partitions(self, tables: Mapping[str, "Typed"], column: str, value: object) -> None:
+        """In one transaction, replace the rows where `column = value` in each `schema.table`."""
+        with self.connect() as con:
+            con.begin()
+            try:
+                for table, typed in tables.items():
+                    self._ensure_table(con, table, typed.columns)
+                    con.execute(f"DELETE FROM {table} WHERE {column} = ?", [value])
+                    self._insert(con, table, typed)
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
+
+    def replace_tables(self, tables: Mapping[str, "Typed"]) -> None:
+        """In one transaction, replace the whole content of each `schema.table`."""
+        with self.connect() as con:
+            con.begin()
+            try:
+                for table, typed in tables.items():
+                    con.execute(f"DROP TABLE IF EXISTS {table}")
+                    self._ensure_table(con, table, typed.columns)
+                    self._insert(con, table, typed)
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
+
+    def query(self, sql: str, parameters: object = None) -> pd.DataFrame:
+        with self.connect(read_only=True) as con:
+            return con.execute(sql, parameters).df() if parameters is not None else con.execute(sql).df()
+
+    def describe(self, table: str) -> list[tuple[str, str]]:
+        """(column, type) pairs of a table, for Dagster's column schema."""
+        with self.connect(read_only=True) as con:
+            return [(r[0], r[1]) for r in con.execute(f"DESCRIBE {table}").fetchall()]
+
+    @staticmethod
+    def _ensure_table(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[tuple[str, str]]) -> None:
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {table.split('.')[0]}")
+        ddl = ", ".join(f'"{name}" {kind}' for name, kind in columns)
+        con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({ddl})")
+        existing = {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
+        for name, kind in columns:
+            if name not in existing:
+                con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
+
+    @staticmethod
+    def _insert(con: duckdb.DuckDBPyConnection, table: str, typed: "Typed") -> None:
+        con.register("_incoming", typed.frame)
+        names = ", ".join(f'"{name}"' for name, _ in typed.columns)
+        casts = ", ".join(f'CAST("{name}" AS {kind})' for name, kind in typed.columns)
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {casts} FROM _incoming")
+        con.unregister("_incoming")
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A frame and the warehouse types of its columns (pandas alone would turn dates into timestamps)."""
+
+    frame: pd.DataFrame
+    columns: Sequence[tuple[str, str]]

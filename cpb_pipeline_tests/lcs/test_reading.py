@@ -1,0 +1,65 @@
+"""Reading a month's extract: the variants councils really send are accepted and staged the same way."""
+
+import datetime as dt
+
+from cpb_pipeline.privacy import load_key
+from cpb_pipeline.sources.lcs.extract import load_extract
+from cpb_pipeline_tests.lcs_fixtures import minimal_extract, write_extract
+
+
+def _load(folder):
+    return load_extract(folder, "2019-08", load_key(demo=True))
+
+
+def test_bom_crlf_uk_dates_and_code_variants_are_accepted(tmp_path):
+    tables = minimal_extract()
+    tables["ssd_person"][0]["pers_dob"] = "17/05/2010"
+    tables["ssd_cla_episodes"][0]["clae_cla_episode_start_reason"] = " s "
+    tables["ssd_cla_health"][0]["clah_health_check_type"] = "health  ASSESSMENT"
+    tables["ssd_cla_health"][1]["clah_health_check_status"] = "completed "
+    tables["ssd_care_leavers"][0]["clea_care_leaver_eligibility"] = "former relevant"
+    tables["ssd_cla_reviews"][0]["clar_cla_review_participation"] = "pn 1"
+    extract = _load(write_extract(tmp_path / "2019-08", tables, newline="\r\n", bom=True))
+
+    assert [o for o in extract.outcomes if not o.passed] == []
+    person = extract.staged("ssd_person")
+    assert person.loc[0, "pers_dob_month"] == dt.datetime(2010, 5, 1)
+    assert extract.staged("ssd_cla_episodes").loc[0, "clae_cla_episode_start_reason"] == "S"
+    health = extract.staged("ssd_cla_health")
+    assert list(health["clah_health_check_type"]) == ["Health Assessment", "Dental Check"]
+    assert list(health["clah_health_check_status"]) == ["Completed", "Completed"]
+    assert extract.staged("ssd_care_leavers").loc[0, "clea_care_leaver_eligibility"] == "Former Relevant"
+    assert extract.staged("ssd_cla_reviews").loc[0, "clar_cla_review_participation"] == "PN1"
+
+
+def test_names_upns_and_exact_dates_of_birth_are_never_staged(tmp_path):
+    extract = _load(write_extract(tmp_path / "2019-08", minimal_extract()))
+    person = extract.staged("ssd_person")
+    assert "pers_forename" not in person and "pers_surname" not in person and "pers_upn" not in person
+    assert "pers_dob" not in person
+    assert all(d.day == 1 for d in person["pers_dob_month"])
+    raw_ids = {"1001", "1002", "1003"}
+    for table in extract.frames:
+        staged = extract.staged(table).astype(str)
+        assert not raw_ids & set(staged.values.ravel()), table
+
+
+def test_rows_are_numbered_as_in_the_file(tmp_path):
+    extract = _load(write_extract(tmp_path / "2019-08", minimal_extract()))
+    assert list(extract.staged("ssd_person")["source_row"]) == [2, 3, 4]
+
+
+def test_extra_columns_are_ignored_and_order_does_not_matter(tmp_path):
+    tables = minimal_extract()
+    for row in tables["ssd_department"]:
+        row["dept_notes"] = "anything"
+    folder = write_extract(tmp_path / "2019-08", tables)
+    text = (folder / "ssd_department.csv").read_text().splitlines()
+    header = text[0].split(",")
+    order = [4, 3, 2, 1, 0]
+    rows = [",".join(line.split(",")[i] for i in order) for line in text]
+    (folder / "ssd_department.csv").write_text("\n".join(rows) + "\n")
+    assert header[4] == "dept_notes"
+    extract = _load(folder)
+    assert [o for o in extract.outcomes if not o.passed] == []
+    assert set(extract.staged("ssd_department")["dept_team_parent_name"]) == {"Preston", "Lancaster", "Youth Justice Service"}
