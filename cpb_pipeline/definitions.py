@@ -8,11 +8,12 @@ warnings.filterwarnings("ignore", category=dg.PreviewWarning)
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 from cpb_pipeline.jobs import monthly_refresh  # noqa: E402
+from cpb_pipeline.marts.indicators.assets import indicator_catalogue, indicator_monthly  # noqa: E402
 from cpb_pipeline.resources import CpbResource  # noqa: E402
 from cpb_pipeline.sources.lcs.assets import lcs_extract, lcs_source_specs  # noqa: E402
 
 defs = dg.Definitions(
-    assets=[*lcs_source_specs, lcs_extract],
+    assets=[*lcs_source_specs, lcs_extract, indicator_catalogue, indicator_monthly],
     jobs=[monthly_refresh],
     resources={"cpb": CpbResource()},
 )

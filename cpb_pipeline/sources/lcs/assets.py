@@ -38,7 +38,12 @@ def staged_columns(spec: TableSpec) -> list[tuple[str, str, str]]:
     return [
         ("period_end", "DATE", "month end of the extract (partition)"),
         ("source_row", "BIGINT", "row number in the delivered CSV file (header = row 1)"),
-        *[(c.staged_name, _TYPES.get(c.kind, "VARCHAR"), _column_description(c)) for c in spec.columns],
+        *[
+            entry
+            for c in spec.columns
+            for entry in [(c.staged_name, _TYPES.get(c.kind, "VARCHAR"), _column_description(c))]
+            + ([(f"{c.name}_order", "BIGINT", "rank of the LCS id within the file (breaks ties on the greatest id)")] if c.ordered else [])
+        ],
     ]
 
 

@@ -88,6 +88,7 @@ class Extract:
         spec = next(t for t in TABLES if t.name == table)
         frame = self.frames[table]
         columns = ["source_row", *[c.staged_name for c in spec.columns]]
+        columns += [f"{c.name}_order" for c in spec.columns if c.ordered]
         out = frame[columns].reset_index(drop=True)
         out.insert(0, "period_end", pd.Timestamp(self.month_end))
         return out

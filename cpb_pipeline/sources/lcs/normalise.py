@@ -46,7 +46,10 @@ def column_sql(column: Column) -> list[str]:
     cell = _cell(column.name)
     name = column.staged_name
     if column.kind in ("id", "person", "ref") and column.namespace:
-        return [f"{pseudonym_sql(cell, column.namespace)} AS {name}"]
+        entries = [f"{pseudonym_sql(cell, column.namespace)} AS {name}"]
+        if column.ordered:
+            entries.append(f"dense_rank() OVER (ORDER BY TRY_CAST({cell} AS HUGEINT) NULLS LAST, {cell}) AS {name}_order")
+        return entries
     if column.kind == "date":
         parsed = _date(cell)
         value = f"CAST(date_trunc('month', {parsed}) AS DATE)" if name == "pers_dob_month" else parsed

@@ -38,6 +38,8 @@ class Column:
     """(table, column) that must hold this value when it is present."""
     event_unless: tuple[str, str] | None = None
     """(column, code): rows with this code are plans, so a future date is expected."""
+    ordered: bool = False
+    """Keep `<name>_order`, the rank of the raw id, where a definition breaks ties on the greatest id."""
 
     @property
     def staged_name(self) -> str:
@@ -105,7 +107,7 @@ TABLES: tuple[TableSpec, ...] = (
         key="invo_involvements_id",
         description="Professional involvements; the one open at month end decides a CP or CLA child's district.",
         columns=(
-            Column("invo_involvements_id", "id", required=True, namespace="involvement"),
+            Column("invo_involvements_id", "id", required=True, namespace="involvement", ordered=True),
             _person("invo_person_id"),
             _team("invo_professional_team"),
             Column("invo_professional_role_id", "text"),
@@ -119,7 +121,7 @@ TABLES: tuple[TableSpec, ...] = (
         key="cinp_cin_plan_id",
         description="Child in need plans.",
         columns=(
-            Column("cinp_cin_plan_id", "id", required=True, namespace="cin_plan"),
+            Column("cinp_cin_plan_id", "id", required=True, namespace="cin_plan", ordered=True),
             _person("cinp_person_id"),
             Column("cinp_cin_plan_start_date", "date", required=True, event=True),
             Column("cinp_cin_plan_end_date", "date", event=True),
@@ -180,7 +182,7 @@ TABLES: tuple[TableSpec, ...] = (
         key="clea_table_id",
         description="Care leavers' latest position: eligibility, contact, accommodation and activity.",
         columns=(
-            Column("clea_table_id", "id", required=True, namespace="care_leaver"),
+            Column("clea_table_id", "id", required=True, namespace="care_leaver", ordered=True),
             _person("clea_person_id"),
             Column("clea_care_leaver_eligibility", "code", required=True, codes=ELIGIBILITY),
             Column("clea_care_leaver_in_touch", "code", codes=IN_TOUCH),
