@@ -26,13 +26,13 @@ from cpb_pipeline.sources.lcs.rules import (
     codes_in_set,
     dated_after_extraction,
     dates_parse,
-    pandera_findings,
     periods_in_order,
     references_exist,
     required_values,
     unique_ids,
 )
 from cpb_pipeline.sources.lcs.tables import TABLES, TableSpec
+from cpb_pipeline.validation import pandera_findings
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 import pandera.pandas as pa
 
 from cpb_pipeline.sources.lcs.normalise import NOT_IN_SET
-from cpb_pipeline.sources.lcs.rules import SchemaParts, flag_check
+from cpb_pipeline.sources.lcs.rules import SchemaParts
+from cpb_pipeline.validation import flag_check
 from cpb_pipeline.sources.lcs.tables import TableSpec
 
 

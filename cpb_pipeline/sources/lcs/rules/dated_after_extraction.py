@@ -4,7 +4,8 @@ import datetime as dt
 
 import pandas as pd
 
-from cpb_pipeline.sources.lcs.rules import SchemaParts, wide_check
+from cpb_pipeline.sources.lcs.rules import SchemaParts
+from cpb_pipeline.validation import wide_check
 from cpb_pipeline.sources.lcs.tables import TableSpec
 
 

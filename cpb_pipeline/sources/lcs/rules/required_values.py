@@ -8,7 +8,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from cpb_pipeline.sources.lcs.normalise import NOT_IN_SET, UNPARSED
-from cpb_pipeline.sources.lcs.rules import SchemaParts, wide_check
+from cpb_pipeline.sources.lcs.rules import SchemaParts
+from cpb_pipeline.validation import wide_check
 from cpb_pipeline.sources.lcs.tables import Column, TableSpec
 
 RULE = "a value is required"

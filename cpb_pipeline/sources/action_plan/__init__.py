@@ -1,0 +1,11 @@
+"""The Corporate Parenting Strategy action plan (delivery plan) workbook, contracts §4.
+
+`read_action_plan(path)` returns an `ActionPlanSnapshot`: its actions with the columns
+of marts.action_plan_actions (contracts §6) plus what the board marts need, and the
+warnings found; blocking problems raise `cpb_pipeline.errors.InputError`.
+"""
+
+from cpb_pipeline.sources.action_plan.model import ACTION_COLUMNS, ALL_COLUMNS, EXTRA_COLUMNS, ActionPlanSnapshot
+from cpb_pipeline.sources.action_plan.reader import read_action_plan
+
+__all__ = ["ACTION_COLUMNS", "ALL_COLUMNS", "EXTRA_COLUMNS", "ActionPlanSnapshot", "read_action_plan"]
