@@ -8,6 +8,7 @@ import dagster as dg
 import pytest
 
 from cpb_pipeline.calendar import months_between
+from cpb_pipeline.profile import REPO_ROOT
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract, write_extract
 
 PROFILE = """
@@ -30,6 +31,8 @@ class Authority:
         self.root = root
         for folder in ("lcs", "iro", "action_plan", "reference"):
             (root / folder).mkdir(parents=True, exist_ok=True)
+        reference = (REPO_ROOT / "data" / "reference" / "benchmarks.csv").read_text()
+        (root / "reference" / "benchmarks.csv").write_text(reference.replace("Lancashire", "Testshire"))
         self.profile_path = root / "authority.yaml"
         self.profile_path.write_text(PROFILE.format(demo="true"))
         monkeypatch.setenv("CPB_CONFIG", str(self.profile_path))
