@@ -18,6 +18,7 @@ from pathlib import Path
 from cpb_pipeline.calendar import months_between, parse_month
 from cpb_pipeline.errors import ConfigError
 from cpb_pipeline.privacy import load_key
+from cpb_pipeline.runs import RefreshBusy
 from cpb_pipeline.profile import REPO_ROOT, load_profile
 
 DEMO_FIRST_MONTH = "2018-04"
@@ -55,18 +56,21 @@ def refresh(month: str) -> bool:
 
     from cpb_pipeline.definitions import defs
     from cpb_pipeline.jobs import MONTHLY_REFRESH
-    from cpb_pipeline.runs import failure_lines
+    from cpb_pipeline.runs import LAUNCHED_BY, PID, fail_abandoned_cli_runs, failure_lines, refresh_lock
 
     started = time.monotonic()
     print(f"Refreshing {month} …", flush=True)
     instance = dg.DagsterInstance.get()
-    result = defs.resolve_job_def(MONTHLY_REFRESH).execute_in_process(
-        partition_key=month,
-        instance=instance,
-        raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
-        tags={"cpb/launched_by": "cli"},
-    )
+    with refresh_lock(load_profile().working_database):
+        for run_id in fail_abandoned_cli_runs(instance):
+            print(f"  (marked abandoned run {run_id[:8]} as failed: its process had ended)")
+        result = defs.resolve_job_def(MONTHLY_REFRESH).execute_in_process(
+            partition_key=month,
+            instance=instance,
+            raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
+            tags={LAUNCHED_BY: "cli", PID: str(os.getpid())},
+        )
     seconds = time.monotonic() - started
     if result.success:
         print(f"  {month} refreshed in {seconds:.1f} s (run {result.run_id[:8]})")
@@ -140,6 +144,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "refresh":
             return 0 if refresh(_check_month(args.month)) else 1
         return 0 if backfill(args.first, args.last) else 1
-    except (ConfigError, ValueError) as exc:
+    except (ConfigError, ValueError, RefreshBusy) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

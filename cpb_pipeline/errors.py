@@ -21,6 +21,8 @@ class Finding:
     count: int = 1
     sheet: str | None = None
     detail: str | None = None
+    code: str | None = None
+    """A short machine name for the rule, where a source sorts findings into separate checks."""
 
     def describe(self) -> str:
         where = self.file if self.sheet is None else f"{self.file} sheet '{self.sheet}'"

@@ -7,10 +7,11 @@ several seconds of imports per step), and DuckDB allows one writer anyway.
 import dagster as dg
 
 MONTHLY_REFRESH = "monthly_refresh"
+FRESHNESS_CHECK = dg.AssetCheckKey(dg.AssetKey(["warehouse", "published"]), "latest_month_fresh")
 
 monthly_refresh = dg.define_asset_job(
     MONTHLY_REFRESH,
-    selection=dg.AssetSelection.all() - dg.AssetSelection.groups("sources"),
+    selection=dg.AssetSelection.all() - dg.AssetSelection.groups("sources") - dg.AssetSelection.checks(FRESHNESS_CHECK),
     executor_def=dg.in_process_executor,
     description="Refresh one month end: stage the LCS extract, IRO workbook and action plan, "
     "compute the marts and benchmarks, build the board outputs and publish the warehouse.",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import shutil
+import tempfile
 from pathlib import Path
 
 import dagster as dg
@@ -31,6 +34,8 @@ class Authority:
         self.root = root
         for folder in ("lcs", "iro", "action_plan", "reference"):
             (root / folder).mkdir(parents=True, exist_ok=True)
+        for workbook in _demo_action_plan():
+            shutil.copy(workbook, root / "action_plan" / workbook.name)
         reference = (REPO_ROOT / "data" / "reference" / "benchmarks.csv").read_text()
         (root / "reference" / "benchmarks.csv").write_text(reference.replace("Lancashire", "Testshire"))
         self.profile_path = root / "authority.yaml"
@@ -63,6 +68,13 @@ class Authority:
 
         with duckdb.connect(str(self.working_database), read_only=True) as con:
             return con.execute(sql).df()
+
+
+@functools.cache
+def _demo_action_plan() -> list[Path]:
+    from cpb_pipeline.demo.action_plan.build import build_demo_workbooks
+
+    return build_demo_workbooks(Path(tempfile.mkdtemp(prefix="cpb-action-plan-")))
 
 
 @pytest.fixture

@@ -17,6 +17,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from cpb_pipeline.faults import fault_point
+
 LOCK_WAIT_SECONDS = 60.0
 
 
@@ -58,6 +60,7 @@ class WarehouseStore:
                     self._ensure_table(con, table, typed.columns)
                     con.execute(f"DELETE FROM {table} WHERE {column} = ?", [value])
                     self._insert(con, table, typed)
+                fault_point("write_before_commit")
                 con.commit()
             except BaseException:
                 con.rollback()

@@ -158,7 +158,7 @@ class _WorkbookReader:
                 )
             )
             return
-        for name, columns in header.duplicates.items():
+        for name in header.duplicates:
             self.warnings.append(
                 Finding(
                     self.file,
@@ -355,7 +355,7 @@ class _SheetReader:
         by_key: dict[tuple[int | None, str], list[dict[str, Any]]] = defaultdict(list)
         for record in self.records:
             if record["ref"]:
-                by_key[(record["objective_number"], record["ref"].lower())].append(record)
+                by_key[(record["objective_number"], "".join(record["ref"].split()).lower())].append(record)
         for (objective, _), records in by_key.items():
             if len(records) > 1:
                 where = f"objective {objective}" if objective is not None else "no objective"
@@ -395,5 +395,6 @@ class _SheetReader:
                     count=len(rows),
                     sheet=self.grid.title,
                     detail=("refs: " + _listing(labels)) if labels and key != "no_objective" else None,
+                    code=key,
                 )
             )

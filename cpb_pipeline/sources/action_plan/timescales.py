@@ -129,6 +129,7 @@ def is_month_format(number_format: str) -> bool:
 def format_excel_date(day: dt.date, number_format: str | None) -> str:
     """Render a date as Excel shows it for the common day/month/year formats; ISO otherwise."""
     fmt = (number_format or "").split(";")[0]
+    fmt = re.split(r"\s*(?:h|s|am/pm|a/p)", fmt, maxsplit=1, flags=re.IGNORECASE)[0]  # the date part only
     if not fmt or fmt.lower() == "general" or not _FORMAT_TOKEN.search(fmt):
         return day.isoformat()
     parts: list[str] = []

@@ -51,10 +51,13 @@ def open_workbook(path: Path) -> tuple[Workbook, Workbook]:
     name = path.name
     if not path.is_file():
         raise InputError([Finding(name, "action plan workbook not found", detail=str(path))])
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if head == _OLE_SIGNATURE:
+    try:
         data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            [Finding(name, "workbook cannot be opened (in use, or no permission to read it)", detail=type(exc).__name__)]
+        ) from None
+    if data[:8] == _OLE_SIGNATURE:
         if _ENCRYPTION_STREAM in data:
             rule = "workbook is password-protected: save a copy without a password to open it"
         else:

@@ -1,0 +1,93 @@
+"""Publishing the warehouse: a complete new file, renamed into place.
+
+Downstream tools (Power BI, ODBC, notebooks, R) open `paths.warehouse`. The
+pipeline never opens that file: it builds into the working database, and after
+a run whose blocking checks all passed it copies the working database into a
+new file beside the target and renames it over the target. On POSIX a rename
+is atomic, so a reader sees the old file or the new one, never half of either;
+a reader that holds the old file open keeps reading it, and never blocks the
+refresh. A crash part-way leaves only a temporary file, removed next time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from cpb_pipeline.faults import fault_point
+from cpb_pipeline.warehouse.store import WarehouseStore
+
+SCHEMA_VERSION = "1.0"
+"""Bumped with a version note in docs/warehouse.md whenever a promised table or column changes."""
+
+_PUBLISHING = ".publishing-"
+
+
+@dataclass(frozen=True)
+class Publication:
+    path: Path
+    bytes: int
+    tables: dict[str, int]
+    latest_period_end: dt.date | None
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def temporary_files(target: Path) -> list[Path]:
+    return sorted(target.parent.glob(f".{target.name}{_PUBLISHING}*"))
+
+
+def publish(store: WarehouseStore, target: Path, run_id: str) -> Publication:
+    """Copy the working database to `target` atomically; return what the new file holds."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in temporary_files(target):
+        stale.unlink()
+    temporary = target.parent / f".{target.name}{_PUBLISHING}{os.getpid()}"
+    with store.connect() as con:
+        con.execute("CHECKPOINT")
+        source = con.execute("SELECT current_database()").fetchone()[0]
+        con.execute(f"ATTACH '{temporary}' AS published")
+        try:
+            con.execute(f"COPY FROM DATABASE {source} TO published")
+            latest = con.execute(
+                "SELECT max(period_end) FROM published.marts.indicator_monthly"
+            ).fetchone()[0] if _has_table(con, "published", "marts", "indicator_monthly") else None
+            con.execute("CREATE SCHEMA IF NOT EXISTS published.meta")
+            con.execute(
+                """CREATE OR REPLACE TABLE published.meta.publication AS
+                   SELECT CAST(? AS TIMESTAMP) AS published_at, ? AS run_id,
+                          CAST(? AS DATE) AS latest_period_end, ? AS schema_version""",
+                [dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), run_id, latest, SCHEMA_VERSION],
+            )
+            tables = {
+                f"{schema}.{name}": con.execute(f'SELECT count(*) FROM published."{schema}"."{name}"').fetchone()[0]
+                for schema, name in con.execute(
+                    "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'published' ORDER BY ALL"
+                ).fetchall()
+            }
+        finally:
+            con.execute("DETACH published")
+    fault_point("publish_before_rename")
+    _fsync(temporary)
+    os.replace(temporary, target)
+    _fsync(target.parent)
+    return Publication(target, target.stat().st_size, tables, latest)
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, database: str, schema: str, table: str) -> bool:
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND schema_name = ? AND table_name = ?",
+            [database, schema, table],
+        ).fetchone()[0]
+    )
