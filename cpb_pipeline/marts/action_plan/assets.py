@@ -27,14 +27,61 @@ WARNING_CHECKS = {
 }
 LAYOUT_CHECK = ("layout", "Everything else worth a look: skipped sheets, rows that are not actions, odd notes.")
 
-ACTION_TABLE_COLUMNS = [
-    *[(name, kind, "") for name, kind in ACTION_COLUMNS.items()],
-    *[(name, kind, "") for name, kind in EXTRA_COLUMNS.items()],
-]
+MEANINGS = {
+    "snapshot_date": "the date in the workbook's file name",
+    "sheet": "the sheet the action is on",
+    "objective_number": "N from the banner 'Objective N – …' above the action; null if none",
+    "objective_title": "the banner's title",
+    "ref": "the action's Ref, trimmed",
+    "activity": "the Activity cell",
+    "responsible_service": "the Responsible Service cell",
+    "timescale_text": "the Timescales cell as written",
+    "due_date": "the date Timescales gives (a month such as Mar-19 means its last day); null where it gives none",
+    "brag": "Blue, Red, Amber or Green",
+    "latest_update_date": "the newest date that opens a progress note ('23.07.19 - …'); null if none",
+    "sheet_position": "the sheet's order in the workbook (0 first)",
+    "source_row": "the action's row in the sheet, as Excel numbers it",
+    "getting_to_good_ref": "the Getting to Good Plan Ref cell",
+    "progress": "the Progress cell as written",
+    "latest_note": "the text of the newest dated progress note",
+    "timescale_kind": "how Timescales was read: date, month, blank, free_text or not_a_calendar_date",
+    "source_file": "the workbook's file name",
+    "level": "sheet_objective, sheet, objective or snapshot: what the row counts",
+    "blue": "actions that are Blue (complete and closed)",
+    "red": "actions that are Red",
+    "amber": "actions that are Amber",
+    "green": "actions that are Green",
+    "total": "all actions in the row's group",
+    "open_actions": "red + amber + green",
+    "display_order": "the order the board pack prints the rows in, within a snapshot",
+    "board_month": "the pack's month, YYYY-MM (partition)",
+    "board_date": "the board date overdue is judged against",
+    "exception": "red_amber, overdue or stale",
+    "days_overdue": "board_date - due_date, on overdue rows",
+    "days_since_update": "snapshot_date - latest_update_date; null when there is none",
+    "from_snapshot_date": "the earlier snapshot compared",
+    "to_snapshot_date": "the later snapshot compared",
+    "change": "new, closed, removed, moved, brag_changed or due_date_changed",
+    "closed_by": "became_blue or disappeared, on closed rows",
+    "sheet_from": "the sheet in the earlier snapshot",
+    "sheet_to": "the sheet in the later snapshot",
+    "ref_occurrence": "which of several actions sharing a Ref within an objective (1 first)",
+    "brag_from": "BRAG in the earlier snapshot",
+    "brag_to": "BRAG in the later snapshot",
+    "due_date_from": "due date in the earlier snapshot",
+    "due_date_to": "due date in the later snapshot",
+    "timescale_text_from": "Timescales as written in the earlier snapshot",
+    "timescale_text_to": "Timescales as written in the later snapshot",
+    "source_row_from": "the row in the earlier workbook",
+    "source_row_to": "the row in the later workbook",
+}
 
 
 def _columns(kinds: dict[str, str]) -> list[tuple[str, str, str]]:
-    return [(name, kind, "") for name, kind in kinds.items()]
+    return [(name, kind, MEANINGS[name]) for name, kind in kinds.items()]
+
+
+ACTION_TABLE_COLUMNS = _columns({**ACTION_COLUMNS, **EXTRA_COLUMNS})
 
 
 def _typed(frame: pd.DataFrame, columns: list[tuple[str, str, str]]) -> Typed:

@@ -17,6 +17,9 @@ _DESCRIPTIONS = {
     "person": "keyed pseudonym of the LCS person id (the same child has the same pseudonym everywhere)",
     "ref": "keyed pseudonym of the referenced LCS id",
     "code": "code, normalised to the contract's spelling",
+    "date": "date as delivered (read from YYYY-MM-DD or DD/MM/YYYY)",
+    "team": "LCS team id (dept_team_id), as delivered",
+    "text": "as delivered, trimmed",
 }
 
 
