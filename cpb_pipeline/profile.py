@@ -136,6 +136,15 @@ class Profile(_Strict):
         return self.paths.warehouse.parent / ".work" / self.paths.warehouse.name
 
 
+class _DatesAsText(yaml.SafeLoader):
+    """Dates stay text for pydantic to read, so a bad one is reported by key and line like any other value."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 INPUT_FOLDERS = ("lcs_extracts", "iro_statistics", "action_plan", "reference")
 
 
@@ -148,10 +157,14 @@ def load_profile(path: Path | str | None = None, *, require_inputs: bool = True)
     source = Path(path).resolve() if path else profile_path()
     if not source.is_file():
         raise ConfigError(f"{source}: authority profile not found (set CPB_CONFIG to its path)")
+    text = source.read_text(encoding="utf-8-sig")
     try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8-sig"))
+        raw = yaml.load(text, Loader=_DatesAsText)
+        tree = yaml.compose(text, Loader=_DatesAsText)
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}: not valid YAML: {exc}") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{source}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{source}: expected a mapping of keys at the top level")
     paths = raw.get("paths")
@@ -166,14 +179,32 @@ def load_profile(path: Path | str | None = None, *, require_inputs: bool = True)
         problems = []
         for err in exc.errors():
             key = ".".join(str(part) for part in err["loc"]) or "(top level)"
-            problems.append(f"{key}: {_plain(err)}")
+            line = _line_of(tree, err["loc"])
+            problems.append(f"{'line ' + str(line) + ', ' if line else ''}key {key}: {_plain(err)}")
         raise ConfigError(f"{source}: " + "; ".join(problems)) from None
     if require_inputs:
         for key in INPUT_FOLDERS:
             folder = getattr(profile.paths, key)
             if not folder.is_dir():
-                raise ConfigError(f"{source}: paths.{key}: folder {folder} does not exist")
+                line = _line_of(tree, ("paths", key))
+                where = f"line {line}, " if line else ""
+                raise ConfigError(f"{source}: {where}key paths.{key}: folder {folder} does not exist")
     return profile
+
+
+def _line_of(node: yaml.Node | None, loc: tuple) -> int | None:
+    """The line in the YAML file of the deepest node along a validation error's location."""
+    line = None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == str(part)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+        if node is not None:
+            line = node.start_mark.line + 1
+    return line
 
 
 def _plain(err: dict) -> str:

@@ -1,0 +1,105 @@
+"""The authority profile is validated on load; every problem names the file, the line, the key and the rule."""
+
+import datetime as dt
+
+import pytest
+
+from cpb_pipeline.errors import ConfigError
+from cpb_pipeline.profile import DEFAULT_PROFILE, load_profile
+
+GOOD = """authority:
+  name: Testshire
+  la_code: "999"
+  region: North West
+child_population:
+  - effective_from: 2018-04-01
+    count: 10000
+  - effective_from: 2019-07-01
+    count: 20000
+districts: [Lancaster, Preston]
+other_area: Other areas
+paths:
+  lcs_extracts: lcs
+  iro_statistics: iro
+  action_plan: ap
+  reference: ref
+  warehouse: wh/cpb.duckdb
+  outputs: out
+"""
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for name in ("lcs", "iro", "ap", "ref"):
+        (tmp_path / name).mkdir()
+    return tmp_path
+
+
+def _load(folder, text):
+    path = folder / "authority.yaml"
+    path.write_text(text)
+    return load_profile(path)
+
+
+def _error(folder, text) -> str:
+    with pytest.raises(ConfigError) as raised:
+        _load(folder, text)
+    return str(raised.value)
+
+
+def test_demo_profile_loads_with_paths_relative_to_its_folder():
+    profile = load_profile(DEFAULT_PROFILE, require_inputs=False)
+    assert profile.paths.warehouse == DEFAULT_PROFILE.parent / "warehouse" / "cpb.duckdb"
+    assert profile.areas[-1] == "Other Service Areas" and len(profile.districts) == 15
+    assert profile.population_at(dt.date(2019, 6, 30)) == 247860
+    assert profile.population_at(dt.date(2019, 7, 31)) == 249600
+
+
+def test_good_profile(folder):
+    profile = _load(folder, GOOD)
+    assert profile.paths.lcs_extracts == folder / "lcs"
+    assert profile.publication.suppress_counts_to == 5
+
+
+def test_missing_key(folder):
+    message = _error(folder, GOOD.replace("other_area: Other areas\n", ""))
+    assert "authority.yaml" in message and "key other_area: required key is missing" in message
+
+
+def test_wrong_type(folder):
+    assert "line 10, key districts: Input should be a valid list" in _error(folder, GOOD.replace("[Lancaster, Preston]", "Lancaster"))
+
+
+def test_missing_folder(folder):
+    message = _error(folder, GOOD.replace("reference: ref", "reference: nowhere"))
+    assert "line 16, key paths.reference: folder" in message and "does not exist" in message
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (("count: 20000", "count: -1"), "line 9, key child_population.1.count: Input should be greater than 0"),
+        (("2019-07-01", "2017-07-01"), "effective_from dates must be in increasing order"),
+        (("2019-07-01", "2019-13-01"), "line 8, key child_population.1.effective_from"),
+        (("count: 10000", "count: lots"), "line 7, key child_population.0.count: Input should be a valid integer"),
+    ],
+)
+def test_bad_population_entries(folder, change, expected):
+    assert expected in _error(folder, GOOD.replace(*change))
+
+
+def test_population_before_the_first_entry_is_an_error(folder):
+    with pytest.raises(ConfigError, match="no entry is effective at 2018-03-31"):
+        _load(folder, GOOD).population_at(dt.date(2018, 3, 31))
+
+
+def test_unknown_key_and_duplicate_district(folder):
+    assert "key other_areas: unknown key" in _error(folder, GOOD.replace("other_area:", "other_areas:"))
+    assert "'Preston' is listed twice" in _error(folder, GOOD.replace("[Lancaster, Preston]", "[Preston, Preston]"))
+
+
+def test_not_yaml_and_no_file(folder, monkeypatch):
+    assert "line 2" in _error(folder, "authority: [\n  :: bad")
+    monkeypatch.setenv("CPB_CONFIG", str(folder / "missing.yaml"))
+    with pytest.raises(ConfigError, match="authority profile not found"):
+        load_profile()
