@@ -29,13 +29,19 @@ from cpb_pipeline.marts.action_plan.assets import (  # noqa: E402
     workbook_source,
 )
 from cpb_pipeline.marts.indicators.assets import indicator_catalogue, indicator_monthly  # noqa: E402
+from cpb_pipeline.marts.iro.assets import iro_mart_assets  # noqa: E402
+from cpb_pipeline.outputs.assets import board_pack, board_report  # noqa: E402
 from cpb_pipeline.resources import CpbResource  # noqa: E402
+from cpb_pipeline.sources.iro.assets import iro_source_specs, iro_statistics  # noqa: E402
 from cpb_pipeline.sources.lcs.assets import lcs_extract, lcs_source_specs  # noqa: E402
 from cpb_pipeline.warehouse.assets import build_published_warehouse  # noqa: E402
 
 pipeline_assets = [
     *lcs_source_specs,
     lcs_extract,
+    *iro_source_specs,
+    iro_statistics,
+    *iro_mart_assets,
     indicator_catalogue,
     indicator_monthly,
     reference_file,
@@ -53,7 +59,7 @@ published_warehouse = build_published_warehouse(
 )
 
 defs = dg.Definitions(
-    assets=[*pipeline_assets, published_warehouse],
+    assets=[*pipeline_assets, published_warehouse, board_pack, board_report],
     asset_checks=[latest_month_fresh],
     jobs=[monthly_refresh, freshness_job],
     sensors=[lcs_delivery_sensor],

@@ -45,6 +45,10 @@ class Authority:
         self.instance = dg.DagsterInstance.ephemeral()
 
     def write_month(self, month: str, tables=None, **kwargs) -> Path:
+        """The month's LCS extract (the minimal one unless given) and a matching IRO workbook."""
+        from cpb_pipeline_tests.iro.helpers import write_minimal_workbook
+
+        write_minimal_workbook(self.root / "iro", month)
         return write_extract(self.root / "lcs" / month, tables or minimal_extract(), **kwargs)
 
     def run(self, month: str, selection: str | None = None) -> dg.ExecuteInProcessResult:
@@ -56,6 +60,7 @@ class Authority:
             partition_key=month,
             instance=self.instance,
             raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
             asset_selection=[dg.AssetKey.from_user_string(selection)] if selection else None,
         )
 
@@ -84,3 +89,68 @@ def authority(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Authority:
 
 def months(first: str, last: str) -> list[str]:
     return months_between(first, last)
+
+
+class DemoPipeline:
+    """The demo authority in a temporary folder: inputs generated, every demo month refreshed through Dagster."""
+
+    FIRST, LAST = "2018-04", "2019-08"
+
+    def __init__(self, root: Path, instance: dg.DagsterInstance, profile_path: Path):
+        self.root, self.instance, self.profile_path = root, instance, profile_path
+
+    @property
+    def profile(self):
+        from cpb_pipeline.profile import load_profile
+
+        return load_profile(self.profile_path)
+
+    def query(self, sql: str):
+        import duckdb
+
+        with duckdb.connect(str(self.profile.paths.warehouse), read_only=True) as con:
+            return con.execute(sql).df()
+
+
+@pytest.fixture(scope="session")
+def demo_pipeline(tmp_path_factory: pytest.TempPathFactory) -> DemoPipeline:
+    """Slow (about two minutes), so built once: the golden test, the privacy scan and the demo tests share it."""
+    import os
+
+    from cpb_pipeline.demo import build_demo_inputs
+    from cpb_pipeline.definitions import defs
+    from cpb_pipeline.jobs import MONTHLY_REFRESH
+    from cpb_pipeline.profile import load_profile
+
+    root = tmp_path_factory.mktemp("demo")
+    (root / "reference").mkdir()
+    shutil.copy(REPO_ROOT / "data" / "reference" / "benchmarks.csv", root / "reference" / "benchmarks.csv")
+    profile_path = root / "authority.yaml"
+    profile_path.write_text((REPO_ROOT / "data" / "authority.yaml").read_text())
+    build_demo_inputs(load_profile(profile_path, require_inputs=False), DemoPipeline.FIRST, DemoPipeline.LAST)
+    home = root / "dagster_home"
+    home.mkdir()
+    shutil.copy(REPO_ROOT / "dagster.yaml", home / "dagster.yaml")
+    instance = dg.DagsterInstance.from_config(str(home))
+    job = defs.resolve_job_def(MONTHLY_REFRESH)
+    outputs = {k for k in job.asset_layer.asset_graph.get_all_asset_keys() if k.path[0] == "outputs"}
+    without_outputs = [k for k in job.asset_layer.executable_asset_keys if k not in outputs]
+    saved = os.environ.get("CPB_CONFIG")
+    os.environ["CPB_CONFIG"] = str(profile_path)
+    try:
+        months = months_between(DemoPipeline.FIRST, DemoPipeline.LAST)
+        for month in months:
+            result = job.execute_in_process(
+                partition_key=month,
+                instance=instance,
+                raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
+                asset_selection=None if month == months[-1] else without_outputs,
+            )
+            assert result.success, f"demo refresh of {month} failed"
+    finally:
+        if saved is None:
+            os.environ.pop("CPB_CONFIG", None)
+        else:
+            os.environ["CPB_CONFIG"] = saved
+    return DemoPipeline(root, instance, profile_path)

@@ -202,14 +202,16 @@ AT_31_MARCH_2019 = {
 
 # Printed cells that contradict the pack or that no data under contracts section 7 can
 # produce, keyed (indicator_id, area, month label). A golden test skips these.
+# In Aug-19 SEND's and Adoption & Fostering's health and dental figures cannot each share a
+# denominator; the project reads the two collapsed dental figures as the wrong ones (this
+# keeps both health figures and Lancashire's health and dental figures reachable), so the
+# health cells are asserted and the dental cells skipped (docs/seed_discrepancies.md A4, A5).
 SEED_ERRORS = {
     ("cla_dental_check", "Lancashire", "Mar-19"): "88.7 repeats the health figure; the district dental rows for Mar-19 allow at most 66.5 %",
     ("cla_health_assessment", "EAST Team", "Feb-19"): "printed 0.0 % but EAST Team has 0 CLA in Feb-19: undefined",
     ("cla_dental_check", "EAST Team", "Feb-19"): "printed 0.0 % but EAST Team has 0 CLA in Feb-19: undefined",
     ("cla_health_assessment", "Adoption & Fostering", "Nov-18"): "0.0 % on the denominator on which dental is 90.2 % (n >= 41); with it Lancashire's 88.9 % is unreachable (max 87.2 %)",
-    ("cla_health_assessment", "SEND", "Aug-19"): "89.5 % needs n in {19, 38}, dental 28.0 % needs n = 25: no common denominator <= 47",
     ("cla_dental_check", "SEND", "Aug-19"): "89.5 % health needs n in {19, 38}, dental 28.0 % needs n = 25: no common denominator <= 47",
-    ("cla_health_assessment", "Adoption & Fostering", "Aug-19"): "89.3 % needs n in {28, 56, 75}, dental 42.0 % needs n in {50, 69, 81}: no common denominator <= 81",
     ("cla_dental_check", "Adoption & Fostering", "Aug-19"): "89.3 % health needs n in {28, 56, 75}, dental 42.0 % needs n in {50, 69, 81}: no common denominator <= 81",
 }
 

@@ -6,9 +6,11 @@ import pandas as pd
 from cpb_pipeline.calendar import month_end
 from cpb_pipeline.marts.indicators.catalogue import CATALOGUE
 from cpb_pipeline.marts.indicators.compute import COLUMNS, lcs_indicator_rows
+from cpb_pipeline.marts.iro.indicators import iro_indicator_rows
 from cpb_pipeline.metadata import OWNERS, table_metadata
 from cpb_pipeline.partitions import monthly_partitions
 from cpb_pipeline.resources import CpbResource
+from cpb_pipeline.sources.iro.assets import IRO_CHALLENGES, IRO_STAFFING
 from cpb_pipeline.sources.lcs.assets import staging_key
 from cpb_pipeline.sources.lcs.tables import TABLES
 from cpb_pipeline.warehouse.store import Typed
@@ -53,19 +55,23 @@ def indicator_catalogue(cpb: CpbResource) -> dg.MaterializeResult:
 
 @dg.asset(
     key=["marts", "indicator_monthly"],
-    deps=[staging_key(t.name) for t in TABLES],
+    deps=[*[staging_key(t.name) for t in TABLES], IRO_CHALLENGES, IRO_STAFFING],
     partitions_def=monthly_partitions,
     group_name="marts",
     kinds={"duckdb", "sql"},
     owners=OWNERS,
     description="Contracts §6: one row per indicator, month end, area type and area. Counts, rates per "
-    "10,000 and percentages for the authority and every district plus other_area; unrounded values.",
+    "10,000 and percentages for the authority and every district plus other_area, from the month's LCS "
+    "extract and IRO workbook; unrounded values.",
     metadata=table_metadata(COLUMNS),
 )
 def indicator_monthly(context: dg.AssetExecutionContext, cpb: CpbResource) -> dg.MaterializeResult:
     period_end = month_end(context.partition_key)
     with cpb.warehouse.connect() as con:
-        frame = lcs_indicator_rows(con, cpb.profile, period_end)
+        frame = pd.concat(
+            [lcs_indicator_rows(con, cpb.profile, period_end), iro_indicator_rows(con, cpb.profile, period_end)],
+            ignore_index=True,
+        )
     cpb.warehouse.replace_partitions(
         {"marts.indicator_monthly": Typed(frame, [(c, t) for c, t, _ in COLUMNS])}, "period_end", period_end
     )

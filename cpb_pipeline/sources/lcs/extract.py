@@ -134,15 +134,12 @@ def _cross_checks(extract: Extract) -> None:
         if frame is None:
             continue
         display = f"{extract.folder.name}/{spec.file_name}"
-        if references_exist.applies(spec):
-            targets = {c.references[0] for c in spec.columns if c.references}
-            missing = sorted(t for t in targets if t not in frames)
-            findings = (
-                [Finding(display, f"cannot check references: {', '.join(m + '.csv' for m in missing)} could not be read")]
-                if missing
-                else pandera_findings(references_exist.parts(spec, frames).schema(spec.name), frame, display)
+        targets = {c.references[0] for c in spec.columns if c.references}
+        if targets and targets <= frames.keys():
+            schema = references_exist.parts(spec, frames).schema(spec.name)
+            extract.outcomes.append(
+                CheckOutcome(spec.name, "references", True, pandera_findings(schema, frame, display), len(frame))
             )
-            extract.outcomes.append(CheckOutcome(spec.name, "references", True, findings, len(frame)))
         if dated_after_extraction.applies(spec):
             schema = dated_after_extraction.parts(spec, extracted).schema(spec.name)
             extract.outcomes.append(

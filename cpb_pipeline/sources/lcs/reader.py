@@ -104,9 +104,12 @@ def _header_findings(header: list[str], spec: TableSpec, display_name: str) -> l
         if name in seen and name in spec.column_names:
             findings.append(Finding(display_name, "column appears more than once in the header", column=name, rows=(1,)))
         seen.add(name)
+    unexpected = [h for h in header if h not in spec.column_names and h not in spec.identifiers]
     for name in spec.column_names:
         if name not in seen:
-            similar = difflib.get_close_matches(name, [h for h in header if h not in spec.column_names], n=1)
+            similar = difflib.get_close_matches(name, unexpected, n=1, cutoff=0.4) or (
+                unexpected if len(unexpected) == 1 else []
+            )
             detail = f"found '{similar[0]}' instead; was it renamed?" if similar else None
             findings.append(
                 Finding(display_name, "required column is missing", column=name, rows=(1,), detail=detail)

@@ -54,6 +54,8 @@ class TableSpec:
     periods: tuple[tuple[str, str], ...] = ()
     """(start, end) pairs: an end before its start is a blocking error."""
     description: str = ""
+    identifiers: tuple[str, ...] = ()
+    """Direct identifiers an extract may carry (names, UPN): never read, never suggested as a renamed column."""
 
     @property
     def file_name(self) -> str:
@@ -84,6 +86,7 @@ TABLES: tuple[TableSpec, ...] = (
         key="pers_person_id",
         description="Everyone the month's records name. Names and UPNs are never read; "
         "the date of birth is kept only as its month.",
+        identifiers=("pers_forename", "pers_surname", "pers_upn", "pers_nhs_number", "pers_common_name"),
         columns=(
             Column("pers_person_id", "id", required=True, namespace="person"),
             Column("pers_sex", "text"),

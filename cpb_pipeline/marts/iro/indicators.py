@@ -1,0 +1,65 @@
+"""The four IRO indicators of contracts §7, in the row format of marts.indicator_monthly.
+
+All four come from the month's own workbook (the staging partition for the
+month end) and have authority rows only:
+
+- iro_pr_raised / iro_ma_raised: challenges of that type with raised_date in the month;
+- iro_challenges_open_over_4_weeks: challenges open at month end (resolved_date null or
+  after month_end) raised more than 28 days before month_end (exactly 28 days is not over);
+- iro_caseload: numerator children_allocated, denominator iro_fte, value the ratio
+  (null when iro_fte is 0).
+
+A month whose workbook is not staged gives no rows (an empty frame), never zeros.
+A month is staged when staging.iro_staffing holds its partition (a staged month
+always has its one Staffing row; its Challenges sheet may be empty).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+
+from cpb_pipeline.marts.indicators.catalogue import indicator
+from cpb_pipeline.marts.indicators.compute import COLUMNS, _row
+from cpb_pipeline.marts.iro.common import CHALLENGES, OVER_4_WEEKS_DAYS, STAFFING, has_month, open_at, raised_in_month, table_exists
+from cpb_pipeline.profile import Profile
+
+IRO_INDICATORS = ("iro_pr_raised", "iro_ma_raised", "iro_challenges_open_over_4_weeks", "iro_caseload")
+
+
+def iro_counts(con: duckdb.DuckDBPyConnection, month_end: dt.date) -> dict[str, float]:
+    """PRs and MAs raised in the month, and challenges open over 4 weeks at its end, from the month's workbook."""
+    if not table_exists(con, CHALLENGES):
+        return {"iro_pr_raised": 0.0, "iro_ma_raised": 0.0, "iro_challenges_open_over_4_weeks": 0.0}
+    pr, ma, over = con.execute(
+        f"""
+        SELECT
+          count(*) FILTER (WHERE challenge_type = 'PR' AND {raised_in_month()}),
+          count(*) FILTER (WHERE challenge_type = 'MA' AND {raised_in_month()}),
+          count(*) FILTER (WHERE {open_at()} AND raised_date < $month_end - INTERVAL {OVER_4_WEEKS_DAYS} DAY)
+        FROM {CHALLENGES}
+        WHERE period_end = $month_end
+        """,
+        {"month_end": month_end},
+    ).fetchone()
+    return {"iro_pr_raised": float(pr), "iro_ma_raised": float(ma), "iro_challenges_open_over_4_weeks": float(over)}
+
+
+def iro_indicator_rows(con: duckdb.DuckDBPyConnection, profile: Profile, month_end: dt.date) -> pd.DataFrame:
+    """The IRO rows of marts.indicator_monthly for one month end (authority rows only)."""
+    columns = [c for c, _, _ in COLUMNS]
+    if not has_month(con, STAFFING, month_end):
+        return pd.DataFrame(columns=columns)
+    area = profile.authority.name
+    rows = [
+        _row(indicator(indicator_id), month_end, "authority", area, count, None)
+        for indicator_id, count in iro_counts(con, month_end).items()
+    ]
+    allocated, fte = con.execute(
+        f"SELECT children_allocated, iro_fte FROM {STAFFING} WHERE period_end = ? ORDER BY source_row LIMIT 1",
+        [month_end],
+    ).fetchone()
+    rows.append(_row(indicator("iro_caseload"), month_end, "authority", area, float(allocated), float(fte)))
+    return pd.DataFrame(rows, columns=columns)

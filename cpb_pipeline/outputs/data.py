@@ -1,0 +1,234 @@
+"""Everything a month's board outputs show, read from the warehouse once (`load_board_data`).
+
+The pack and the report, internal and published, are all built from the same
+`BoardData`; nothing downstream reads the warehouse again.
+
+What is read (contracts §6; column lists in the marts' own modules):
+
+- `marts.indicator_monthly`: the 13 month ends up to the month, every area row;
+  plus the authority's 31 March rows of every year up to the month (their
+  numerators and denominators decide suppression in the 31 March box);
+- `marts.benchmark_series`: the 31 March series, periods ending on or before the month end;
+- `marts.benchmark_comparison`: the month's rows;
+- the action plan marts, for the snapshot the month uses
+  (`marts.action_plan.snapshots.select_snapshot`): `marts.action_plan_summary`
+  rows of that snapshot, `marts.action_plan_exceptions` rows of the board month,
+  `marts.action_plan_changes` rows ending at that snapshot;
+- the IRO figures: the four IRO indicators are rows of `marts.indicator_monthly`;
+  the challenges raised in the month by type and category come from
+  `marts.iro_challenges_monthly` (measure `raised`, summed over cohort and locality)
+  when that mart is in the warehouse;
+- the run's check results, given by the caller (`CheckRecord`s: names and counts, never a value).
+
+A table that is not in the warehouse yet is not an error: the outputs say what is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from cpb_pipeline.calendar import add_months, month_end, parse_month
+from cpb_pipeline.marts.action_plan.snapshots import NoSnapshotError, select_snapshot
+from cpb_pipeline.profile import Profile, Publication
+from cpb_pipeline.sources.iro.spec import CATEGORIES, CHALLENGE_TYPES
+from cpb_pipeline.warehouse.store import WarehouseStore
+
+MONTHS_SHOWN = 13
+
+INDICATOR_MONTHLY = "marts.indicator_monthly"
+BENCHMARK_SERIES = "marts.benchmark_series"
+BENCHMARK_COMPARISON = "marts.benchmark_comparison"
+ACTION_PLAN_SUMMARY = "marts.action_plan_summary"
+ACTION_PLAN_EXCEPTIONS = "marts.action_plan_exceptions"
+ACTION_PLAN_CHANGES = "marts.action_plan_changes"
+IRO_CHALLENGES = "marts.iro_challenges_monthly"
+IRO_CHALLENGES_COLUMNS = ("period_end", "measure", "challenge_type", "category", "challenges")
+"""What the IRO summary reads of the IRO marts: challenges by measure, type and category (counts only).
+Absent, or without these columns: the breakdown is left out and the outputs say so."""
+
+MONTHLY_COLUMNS = ["indicator_id", "period_end", "area_type", "area", "numerator", "denominator", "value"]
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    """One asset check result of the run, as the data quality page lists it (no values, only names and counts)."""
+
+    asset: str
+    check: str
+    severity: str  # ERROR (blocking) or WARN
+    passed: bool
+    failing_rows: int | None = None
+    rows_checked: int | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class ActionPlanData:
+    snapshot_date: dt.date | None
+    board_date: dt.date | None
+    board_date_configured: bool
+    summary: pd.DataFrame
+    exceptions: pd.DataFrame
+    changes: pd.DataFrame
+    note: str | None = None  # why something is missing, in words for the reader
+
+    @property
+    def available(self) -> bool:
+        return self.snapshot_date is not None
+
+
+@dataclass(frozen=True)
+class IroData:
+    breakdown: pd.DataFrame | None  # challenge_type, category, raised (in the month), or None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class BoardData:
+    month: str  # YYYY-MM
+    period_end: dt.date
+    months: tuple[dt.date, ...]  # the 13 month ends shown, oldest first
+    authority: str
+    areas: tuple[str, ...]  # district rows in display order, other_area last
+    publication: Publication
+    monthly: pd.DataFrame  # indicator_monthly rows of the 13 months
+    march: pd.DataFrame  # authority indicator_monthly rows at 31 March, every year up to the month
+    series: pd.DataFrame  # benchmark_series rows with period_end <= the month end
+    comparison: pd.DataFrame  # benchmark_comparison rows of the month
+    action_plan: ActionPlanData
+    iro: IroData
+    checks: tuple[CheckRecord, ...] = ()
+    notes: tuple[str, ...] = field(default=())  # tables missing from the warehouse
+
+
+def thirteen_months(period_end: dt.date) -> tuple[dt.date, ...]:
+    first = period_end.replace(day=1)
+    return tuple(month_end(add_months(first, -offset)) for offset in range(MONTHS_SHOWN - 1, -1, -1))
+
+
+def load_board_data(
+    store: WarehouseStore, profile: Profile, month: str, checks: Iterable[CheckRecord] = ()
+) -> BoardData:
+    period_end = month_end(parse_month(month))
+    months = thirteen_months(period_end)
+    tables = _tables(store)
+    notes: list[str] = []
+
+    def read(table: str, sql: str, params: list | None = None) -> pd.DataFrame | None:
+        if table not in tables:
+            notes.append(f"{table} is not in the warehouse yet")
+            return None
+        return _dates(store.query(sql, params or []))
+
+    monthly = read(
+        INDICATOR_MONTHLY,
+        f"SELECT {', '.join(MONTHLY_COLUMNS)} FROM {INDICATOR_MONTHLY} WHERE period_end BETWEEN ? AND ? "
+        "ORDER BY indicator_id, period_end, area_type, area",
+        [months[0], period_end],
+    )
+    march = read(
+        INDICATOR_MONTHLY,
+        f"SELECT {', '.join(MONTHLY_COLUMNS)} FROM {INDICATOR_MONTHLY} WHERE area_type = 'authority' "
+        "AND month(period_end) = 3 AND day(period_end) = 31 AND period_end <= ? ORDER BY indicator_id, period_end",
+        [period_end],
+    )
+    series = read(
+        BENCHMARK_SERIES,
+        f"SELECT * FROM {BENCHMARK_SERIES} WHERE period_end <= ? ORDER BY indicator_id, area_type, area, period_end",
+        [period_end],
+    )
+    comparison = read(BENCHMARK_COMPARISON, f"SELECT * FROM {BENCHMARK_COMPARISON} WHERE period_end = ?", [period_end])
+    return BoardData(
+        month=month,
+        period_end=period_end,
+        months=months,
+        authority=profile.authority.name,
+        areas=tuple(profile.areas),
+        publication=profile.publication,
+        monthly=monthly if monthly is not None else pd.DataFrame(columns=MONTHLY_COLUMNS),
+        march=march if march is not None else pd.DataFrame(columns=MONTHLY_COLUMNS),
+        series=series if series is not None else pd.DataFrame(
+            columns=["indicator_id", "area", "area_type", "period", "period_end", "value", "origin", "source"]
+        ),
+        comparison=comparison if comparison is not None else pd.DataFrame(),
+        action_plan=_action_plan(store, tables, profile, month),
+        iro=_iro(store, tables, period_end),
+        checks=tuple(checks),
+        notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+def _action_plan(store: WarehouseStore, tables: set[str], profile: Profile, month: str) -> ActionPlanData:
+    empty = pd.DataFrame()
+    missing = [t for t in (ACTION_PLAN_SUMMARY, ACTION_PLAN_EXCEPTIONS, ACTION_PLAN_CHANGES) if t not in tables]
+    if ACTION_PLAN_SUMMARY in missing:
+        return ActionPlanData(None, None, False, empty, empty, empty,
+                              note="The action plan marts are not in the warehouse yet.")
+    dates = _dates(store.query(f"SELECT DISTINCT snapshot_date FROM {ACTION_PLAN_SUMMARY}"))["snapshot_date"]
+    try:
+        choice = select_snapshot(month, [d for d in dates if d is not None], profile.action_plan.board_dates)
+    except NoSnapshotError as reason:
+        text = str(reason)
+        return ActionPlanData(None, None, False, empty, empty, empty, note=text[:1].upper() + text[1:] + ".")
+    summary = _dates(store.query(
+        f"SELECT * FROM {ACTION_PLAN_SUMMARY} WHERE snapshot_date = ? ORDER BY display_order", [choice.snapshot_date]
+    ))
+    exceptions = empty
+    if ACTION_PLAN_EXCEPTIONS not in missing:
+        exceptions = _dates(store.query(
+            f"SELECT * FROM {ACTION_PLAN_EXCEPTIONS} WHERE board_month = ? AND snapshot_date = ?",
+            [month, choice.snapshot_date],
+        ))
+    changes = empty
+    if ACTION_PLAN_CHANGES not in missing:
+        changes = _dates(store.query(
+            f"SELECT * FROM {ACTION_PLAN_CHANGES} WHERE to_snapshot_date = ?", [choice.snapshot_date]
+        ))
+    note = None
+    if missing:
+        note = "Not in the warehouse yet: " + ", ".join(missing) + "."
+    return ActionPlanData(choice.snapshot_date, choice.board_date, choice.board_date_configured,
+                          summary, exceptions, changes, note)
+
+
+def _iro(store: WarehouseStore, tables: set[str], period_end: dt.date) -> IroData:
+    """Challenges raised in the month by type (PR first) and category, in the order the IRO workbook lists them."""
+    if IRO_CHALLENGES not in tables:
+        return IroData(None, note=f"{IRO_CHALLENGES} is not in the warehouse yet")
+    columns = {name for name, _ in store.describe(IRO_CHALLENGES)}
+    if not set(IRO_CHALLENGES_COLUMNS) <= columns:
+        return IroData(None, note=f"{IRO_CHALLENGES} does not have the columns {', '.join(IRO_CHALLENGES_COLUMNS)}")
+    frame = store.query(
+        f"SELECT challenge_type, category, sum(challenges) AS raised FROM {IRO_CHALLENGES} "
+        "WHERE period_end = ? AND measure = 'raised' GROUP BY challenge_type, category",
+        [period_end],
+    )
+    if frame.empty:
+        return IroData(None, note=f"{IRO_CHALLENGES} has no rows for {period_end:%Y-%m} (no IRO workbook staged)")
+    types = {kind: i for i, kind in enumerate(CHALLENGE_TYPES)}
+    order = {(kind, name): i for kind, names in CATEGORIES.items() for i, name in enumerate(names)}
+    frame = frame.assign(
+        _t=[types.get(t, 99) for t in frame["challenge_type"]],
+        _c=[order.get((t, c), 99) for t, c in zip(frame["challenge_type"], frame["category"])],
+    ).sort_values(["_t", "_c", "category"]).drop(columns=["_t", "_c"]).reset_index(drop=True)
+    return IroData(frame)
+
+
+def _tables(store: WarehouseStore) -> set[str]:
+    if not store.path.exists():
+        return set()
+    found = store.query("SELECT table_schema || '.' || table_name AS name FROM information_schema.tables")
+    return set(found["name"])
+
+
+def _dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """DuckDB DATE columns come back as timestamps: turn them back into dates (NaT -> None)."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
+    return frame
