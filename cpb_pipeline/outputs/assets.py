@@ -31,7 +31,19 @@ IRO_DEPS = [dg.AssetKey(["marts", "iro_challenges_monthly"])]
 """The IRO mart read beyond marts.indicator_monthly (challenges raised in the month by type and category)."""
 
 
+_LOADED: dict[tuple[str, str], BoardData] = {}
+"""The month's data, read once per run for both outputs."""
+
+
 def _board_data(context: dg.AssetExecutionContext, cpb: CpbResource) -> BoardData:
+    key = (context.run.run_id, context.partition_key)
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = _load(context, cpb)
+    return _LOADED[key]
+
+
+def _load(context: dg.AssetExecutionContext, cpb: CpbResource) -> BoardData:
     checks = run_check_records(context.instance, context.run.run_id)
     data = load_board_data(cpb.warehouse, cpb.profile, context.partition_key, checks)
     for note in data.notes:

@@ -7,6 +7,7 @@ and its PDF; each writes the INTERNAL and the PUBLISHED version into
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,10 +15,22 @@ from cpb_pipeline.outputs.data import BoardData
 from cpb_pipeline.outputs.excel import write_board_pack
 from cpb_pipeline.outputs.files import output_path, write_atomically
 from cpb_pipeline.outputs.html_report import render_report_html
-from cpb_pipeline.outputs.pdf import PdfResult, write_pdf
-from cpb_pipeline.outputs.view import INTERNAL, PUBLISHED, build_view
+from cpb_pipeline.outputs.pdf import PdfResult, write_pdfs
+from cpb_pipeline.outputs.view import INTERNAL, PUBLISHED, BoardView, build_view
 
 VERSIONS = ((INTERNAL, False), (PUBLISHED, True))
+
+_VIEWS: dict[tuple[int, bool], tuple[BoardData, BoardView]] = {}
+"""The pack and the report of one run show the same views; build each once (the in-process executor runs both)."""
+
+
+def view_of(data: BoardData, published: bool) -> BoardView:
+    hit = _VIEWS.get((id(data), published))
+    if hit is None or hit[0] is not data:
+        if len(_VIEWS) >= 4:
+            _VIEWS.clear()
+        hit = _VIEWS[(id(data), published)] = (data, build_view(data, published=published))
+    return hit[1]
 
 
 @dataclass(frozen=True)
@@ -39,7 +52,7 @@ class ReportFiles:
 def write_board_packs(data: BoardData, outputs: Path) -> list[PackFile]:
     written = []
     for version, published in VERSIONS:
-        view = build_view(data, published=published)
+        view = view_of(data, published)
         path = output_path(outputs, data.month, "board_pack", "xlsx", published=published)
         sheets = write_atomically(path, lambda temporary, view=view: write_board_pack(view, temporary))
         written.append(PackFile(version, path, sheets))
@@ -47,15 +60,27 @@ def write_board_packs(data: BoardData, outputs: Path) -> list[PackFile]:
 
 
 def write_board_reports(data: BoardData, outputs: Path, *, pdf: bool = True) -> list[ReportFiles]:
-    written = []
+    pages = {}
     for version, published in VERSIONS:
-        html = render_report_html(build_view(data, published=published))
+        html = render_report_html(view_of(data, published))
         html_path = output_path(outputs, data.month, "board_report", "html", published=published)
-        write_atomically(html_path, lambda temporary: temporary.write_text(html, encoding="utf-8"))
-        result = PdfResult(None, "PDF not requested")
-        pdf_path = output_path(outputs, data.month, "board_report", "pdf", published=published)
-        if pdf:
-            result = write_atomically(pdf_path, lambda temporary: write_pdf(html, temporary))
+        write_atomically(html_path, lambda temporary, html=html: temporary.write_text(html, encoding="utf-8"))
+        pages[version] = (html, html_path, output_path(outputs, data.month, "board_report", "pdf", published=published))
+    results = {version: PdfResult(None, "PDF not requested") for version in pages}
+    if pdf:
+        temporaries = {v: final.with_name(f".{final.stem}.{os.getpid()}.tmp.pdf") for v, (_, _, final) in pages.items()}
+        try:
+            printed = write_pdfs([(html, temporaries[v]) for v, (html, _, _) in pages.items()])
+            for (version, (_, _, final)), result in zip(pages.items(), printed):
+                results[version] = result
+                if result.pages is not None:
+                    os.replace(temporaries[version], final)
+        finally:
+            for temporary in temporaries.values():
+                temporary.unlink(missing_ok=True)
+    written = []
+    for version, (_, html_path, pdf_path) in pages.items():
+        result = results[version]
         made = result.pages is not None
         if not made and pdf_path.exists():
             pdf_path.unlink()  # never leave an older month's PDF beside a newer HTML

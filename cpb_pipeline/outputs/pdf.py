@@ -32,22 +32,33 @@ def _refuse(url: str, *args, **kwargs):
     raise ValueError(f"the board report loads nothing from outside the file (asked for {url[:80]})")
 
 
-def _chromium(html: str, path: Path, browser: str) -> PdfResult | None:
+def _chromium(jobs: list[tuple[str, Path]], browser: str) -> list[PdfResult | None]:
+    """Print every (html, path) at once, one browser each: the two versions print side by side."""
     with tempfile.TemporaryDirectory(prefix="cpb-pdf-") as work:
-        page = Path(work) / "report.html"
-        page.write_text(html, encoding="utf-8")
-        command = [
-            browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={work}/profile",
-            "--no-pdf-header-footer", f"--print-to-pdf={path}", page.as_uri(),
-        ]
-        try:
-            subprocess.run(command, check=True, capture_output=True, timeout=180)
-        except (subprocess.SubprocessError, OSError):
-            return None
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    return PdfResult(len(_PAGE.findall(path.read_bytes())), engine="chromium")
+        running = []
+        for number, (html, path) in enumerate(jobs):
+            page = Path(work) / f"report{number}.html"
+            page.write_text(html, encoding="utf-8")
+            command = [
+                browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                f"--user-data-dir={work}/profile{number}", "--no-pdf-header-footer", f"--print-to-pdf={path}",
+                page.as_uri(),
+            ]
+            try:
+                running.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            except OSError:
+                running.append(None)
+        results = []
+        for process, (_, path) in zip(running, jobs):
+            try:
+                ok = process is not None and process.wait(timeout=180) == 0
+            except subprocess.TimeoutExpired:
+                process.kill()
+                ok = False
+            made = ok and path.exists() and path.stat().st_size > 0
+            results.append(PdfResult(len(_PAGE.findall(path.read_bytes())), engine="chromium") if made else None)
+    return results
 
 
 def _weasyprint(html: str, path: Path) -> PdfResult:
@@ -60,11 +71,12 @@ def _weasyprint(html: str, path: Path) -> PdfResult:
     return PdfResult(len(document.pages), engine="weasyprint")
 
 
-def write_pdf(html: str, path: Path) -> PdfResult:
-    """Print `html` to `path`; returns the page count (or why there is no PDF)."""
+def write_pdfs(jobs: list[tuple[str, Path]]) -> list[PdfResult]:
+    """Print each `(html, path)`; the page counts (or why there is no PDF), in order."""
     browser = next((found for name in CHROMIUM if (found := shutil.which(name))), None)
-    if browser:
-        result = _chromium(html, path, browser)
-        if result is not None:
-            return result
-    return _weasyprint(html, path)
+    printed = _chromium(jobs, browser) if browser else [None] * len(jobs)
+    return [result or _weasyprint(html, path) for result, (html, path) in zip(printed, jobs)]
+
+
+def write_pdf(html: str, path: Path) -> PdfResult:
+    return write_pdfs([(html, path)])[0]

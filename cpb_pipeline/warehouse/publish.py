@@ -2,8 +2,9 @@
 
 Downstream tools (Power BI, ODBC, notebooks, R) open `paths.warehouse`. The
 pipeline never opens that file: it builds into the working database, and after
-a run whose blocking checks all passed it copies the working database into a
-new file beside the target and renames it over the target. On POSIX a rename
+a run whose blocking checks all passed it checkpoints the working database,
+copies it to a new file beside the target (holding the working database's
+write lock, so the copy is of one committed state) and renames it over the target. On POSIX a rename
 is atomic, so a reader sees the old file or the new one, never half of either;
 a reader that holds the old file open keeps reading it, and never blocks the
 refresh. A crash part-way leaves only a temporary file, removed next time.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,29 +56,27 @@ def publish(store: WarehouseStore, target: Path, run_id: str) -> Publication:
         stale.unlink()
     temporary = target.parent / f".{target.name}{_PUBLISHING}{os.getpid()}"
     with store.connect() as con:
+        con.execute("CHECKPOINT")  # everything committed is in the file; the open connection keeps other writers out
+        shutil.copyfile(store.path, temporary)
+    with duckdb.connect(str(temporary)) as con:
+        latest = (
+            con.execute("SELECT max(period_end) FROM marts.indicator_monthly").fetchone()[0]
+            if _has_table(con, "marts", "indicator_monthly") else None
+        )
+        con.execute("CREATE SCHEMA IF NOT EXISTS meta")
+        con.execute(
+            """CREATE OR REPLACE TABLE meta.publication AS
+               SELECT CAST(? AS TIMESTAMP) AS published_at, ? AS run_id,
+                      CAST(? AS DATE) AS latest_period_end, ? AS schema_version""",
+            [dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), run_id, latest, SCHEMA_VERSION],
+        )
+        tables = {
+            f"{schema}.{name}": con.execute(f'SELECT count(*) FROM "{schema}"."{name}"').fetchone()[0]
+            for schema, name in con.execute(
+                "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database() ORDER BY ALL"
+            ).fetchall()
+        }
         con.execute("CHECKPOINT")
-        source = con.execute("SELECT current_database()").fetchone()[0]
-        con.execute(f"ATTACH '{temporary}' AS published")
-        try:
-            con.execute(f"COPY FROM DATABASE {source} TO published")
-            latest = con.execute(
-                "SELECT max(period_end) FROM published.marts.indicator_monthly"
-            ).fetchone()[0] if _has_table(con, "published", "marts", "indicator_monthly") else None
-            con.execute("CREATE SCHEMA IF NOT EXISTS published.meta")
-            con.execute(
-                """CREATE OR REPLACE TABLE published.meta.publication AS
-                   SELECT CAST(? AS TIMESTAMP) AS published_at, ? AS run_id,
-                          CAST(? AS DATE) AS latest_period_end, ? AS schema_version""",
-                [dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), run_id, latest, SCHEMA_VERSION],
-            )
-            tables = {
-                f"{schema}.{name}": con.execute(f'SELECT count(*) FROM published."{schema}"."{name}"').fetchone()[0]
-                for schema, name in con.execute(
-                    "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'published' ORDER BY ALL"
-                ).fetchall()
-            }
-        finally:
-            con.execute("DETACH published")
     fault_point("publish_before_rename")
     _fsync(temporary)
     os.replace(temporary, target)
@@ -84,10 +84,9 @@ def publish(store: WarehouseStore, target: Path, run_id: str) -> Publication:
     return Publication(target, target.stat().st_size, tables, latest)
 
 
-def _has_table(con: duckdb.DuckDBPyConnection, database: str, schema: str, table: str) -> bool:
+def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
     return bool(
         con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND schema_name = ? AND table_name = ?",
-            [database, schema, table],
+            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?", [schema, table]
         ).fetchone()[0]
     )
