@@ -51,17 +51,19 @@ class Authority:
         write_minimal_workbook(self.root / "iro", month)
         return write_extract(self.root / "lcs" / month, tables or minimal_extract(), **kwargs)
 
-    def run(self, month: str, selection: str | None = None) -> dg.ExecuteInProcessResult:
+    def run(self, month: str, *, outputs: bool = True) -> dg.ExecuteInProcessResult:
+        """The monthly job for one month; `outputs=False` leaves out the board outputs (faster, same data)."""
         from cpb_pipeline.definitions import defs
         from cpb_pipeline.jobs import MONTHLY_REFRESH
 
         job = defs.resolve_job_def(MONTHLY_REFRESH)
+        keys = job.asset_layer.executable_asset_keys
         return job.execute_in_process(
             partition_key=month,
             instance=self.instance,
             raise_on_error=False,
             run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
-            asset_selection=[dg.AssetKey.from_user_string(selection)] if selection else None,
+            asset_selection=None if outputs else [k for k in keys if k.path[0] != "outputs"],
         )
 
     @property

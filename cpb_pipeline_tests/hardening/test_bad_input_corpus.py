@@ -27,7 +27,7 @@ def baseline(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         authority = Authority(tmp_path_factory.mktemp("corpus"), patch)
         _reset(authority)
-        assert authority.run(MONTH).success
+        assert authority.run(MONTH, outputs=False).success
         yield authority, authority.query(FIGURES), authority.query("SELECT count(*) AS n FROM marts.action_plan_actions")
 
 
@@ -63,7 +63,7 @@ def test_input_case(baseline, case):
     _reset(authority)
     before = _state(authority, case.source)
     case.damage(_folder(authority, case.source))
-    result = authority.run(MONTH)
+    result = authority.run(MONTH, outputs=False)
     if case.accepted:
         assert result.success, failure_lines(result.all_events)
         assert authority.query(FIGURES).equals(figures)

@@ -4,7 +4,9 @@ import dagster as dg
 import pandas as pd
 
 from cpb_pipeline.calendar import month_end
+from cpb_pipeline.checks import CheckOutcome, blocking_failure, check_result
 from cpb_pipeline.marts.indicators.catalogue import CATALOGUE
+from cpb_pipeline.marts.indicators.checks import completeness_findings
 from cpb_pipeline.marts.indicators.compute import COLUMNS, lcs_indicator_rows
 from cpb_pipeline.marts.iro.indicators import iro_indicator_rows
 from cpb_pipeline.metadata import OWNERS, table_metadata
@@ -53,8 +55,11 @@ def indicator_catalogue(cpb: CpbResource) -> dg.MaterializeResult:
     return dg.MaterializeResult(metadata=table_metadata(CATALOGUE_COLUMNS, rows=len(frame)))
 
 
+INDICATOR_MONTHLY = dg.AssetKey(["marts", "indicator_monthly"])
+
+
 @dg.asset(
-    key=["marts", "indicator_monthly"],
+    key=INDICATOR_MONTHLY,
     deps=[*[staging_key(t.name) for t in TABLES], IRO_CHALLENGES, IRO_STAFFING],
     partitions_def=monthly_partitions,
     group_name="marts",
@@ -64,17 +69,29 @@ def indicator_catalogue(cpb: CpbResource) -> dg.MaterializeResult:
     "10,000 and percentages for the authority and every district plus other_area, from the month's LCS "
     "extract and IRO workbook; unrounded values.",
     metadata=table_metadata(COLUMNS),
+    check_specs=[
+        dg.AssetCheckSpec(
+            "complete", asset=INDICATOR_MONTHLY, blocking=True, partitions_def=monthly_partitions,
+            description="Every catalogued indicator for the authority and every district it has, district counts "
+            "summing to the authority, percentages within 0-100, null exactly where the denominator is 0.",
+        )
+    ],
 )
-def indicator_monthly(context: dg.AssetExecutionContext, cpb: CpbResource) -> dg.MaterializeResult:
+def indicator_monthly(context: dg.AssetExecutionContext, cpb: CpbResource):
     period_end = month_end(context.partition_key)
     with cpb.warehouse.connect() as con:
         frame = pd.concat(
             [lcs_indicator_rows(con, cpb.profile, period_end), iro_indicator_rows(con, cpb.profile, period_end)],
             ignore_index=True,
         )
+    outcome = CheckOutcome("indicator_monthly", "complete", True, completeness_findings(frame, cpb.profile), len(frame))
+    yield check_result(INDICATOR_MONTHLY, outcome)
+    if not outcome.passed:
+        raise blocking_failure([outcome], f"Figures for {context.partition_key}")
     cpb.warehouse.replace_partitions(
         {"marts.indicator_monthly": Typed(frame, [(c, t) for c, t, _ in COLUMNS])}, "period_end", period_end
     )
-    return dg.MaterializeResult(
-        metadata=table_metadata(COLUMNS, rows=len(frame), indicators=dg.MetadataValue.int(frame["indicator_id"].nunique()))
+    yield dg.MaterializeResult(
+        asset_key=INDICATOR_MONTHLY,
+        metadata=table_metadata(COLUMNS, rows=len(frame), indicators=dg.MetadataValue.int(frame["indicator_id"].nunique())),
     )
