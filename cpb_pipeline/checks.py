@@ -15,6 +15,16 @@ import dagster as dg
 from cpb_pipeline.errors import Finding
 
 
+@dataclass(frozen=True)
+class CheckDef:
+    """A check a source runs, as declared to Dagster before anything is read."""
+
+    table: str
+    name: str
+    blocking: bool
+    description: str
+
+
 @dataclass
 class CheckOutcome:
     table: str

@@ -7,7 +7,6 @@ and compares. Regenerate with `python -m cpb_pipeline.warehouse.docs`.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import dagster as dg
 

@@ -15,10 +15,12 @@ count the challenge by its type.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pandas as pd
 import pandera.pandas as pa
+
+from cpb_pipeline.checks import CheckDef
 
 from cpb_pipeline.calendar import add_months
 from cpb_pipeline.errors import Finding
@@ -38,14 +40,6 @@ ABSENT_CHILD_RULE = "the child is not in the month's LCS extract (staging.ssd_pe
 
 def code_rule(codes: tuple[str, ...]) -> str:
     return "code must be one of " + ", ".join(codes)
-
-
-@dataclass(frozen=True)
-class CheckDef:
-    table: str
-    name: str
-    blocking: bool
-    description: str
 
 
 CHECKS = (

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from cpb_pipeline.calendar import extraction_date, month_end
-from cpb_pipeline.checks import CheckOutcome
+from cpb_pipeline.checks import CheckDef, CheckOutcome
 from cpb_pipeline.errors import Finding
 from cpb_pipeline.privacy import PseudonymKey
 from cpb_pipeline.sources.lcs import normalise, reader
@@ -33,14 +33,6 @@ from cpb_pipeline.sources.lcs.rules import (
 )
 from cpb_pipeline.sources.lcs.tables import TABLES, TableSpec
 from cpb_pipeline.validation import pandera_findings
-
-
-@dataclass(frozen=True)
-class CheckDef:
-    table: str
-    name: str
-    blocking: bool
-    description: str
 
 
 def check_definitions() -> list[CheckDef]:
