@@ -59,7 +59,8 @@ def read_raw(con: duckdb.DuckDBPyConnection, path: Path, spec: TableSpec, displa
             )
         )
 
-    header_line = text.splitlines()[0]
+    end = text.find("\n")
+    header_line = (text if end < 0 else text[:end]).rstrip("\r")
     header = [normalise_header(h) for h in next(csv.reader(io.StringIO(header_line)))]
     findings = _header_findings(header, spec, display_name)
     if findings:
