@@ -34,18 +34,7 @@ class WarehouseStore:
     def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         """Open the working database, waiting a while if another run holds its lock."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while True:
-            try:
-                con = duckdb.connect(str(self.path), read_only=read_only and self.path.exists())
-                break
-            except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
-                    raise WarehouseBusy(
-                        f"the working database {self.path} is locked by another process; "
-                        "only one refresh may run at a time"
-                    ) from None
-                time.sleep(0.5)
+        con = self._retry_locked(lambda: duckdb.connect(str(self.path), read_only=read_only and self.path.exists()))
         try:
             yield con
         finally:
@@ -65,6 +54,35 @@ class WarehouseStore:
             except BaseException:
                 con.rollback()
                 raise
+
+    def replace_partitions_from(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        selects: Mapping[str, tuple[str, Sequence[tuple[str, str]]]],
+        column: str,
+        value: object,
+    ) -> None:
+        """As `replace_partitions`, for rows already in DuckDB: each `schema.table` gets what its SELECT gives
+        (one `?`, bound to `value`), without a round trip through pandas."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._retry_locked(lambda: con.execute(f"ATTACH '{self.path}' AS warehouse"))
+        try:
+            con.begin()
+            try:
+                for table, (select, columns) in selects.items():
+                    target = f"warehouse.{table}"
+                    self._ensure_table(con, target, columns)
+                    con.execute(f"DELETE FROM {target} WHERE {column} = ?", [value])
+                    names = ", ".join(f'"{name}"' for name, _ in columns)
+                    casts = ", ".join(f'CAST("{name}" AS {kind})' for name, kind in columns)
+                    con.execute(f"INSERT INTO {target} ({names}) SELECT {casts} FROM ({select})", [value])
+                fault_point("write_before_commit")
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
+        finally:
+            con.execute("DETACH warehouse")
 
     def replace_tables(self, tables: Mapping[str, "Typed"]) -> None:
         """In one transaction, replace the whole content of each `schema.table`."""
@@ -89,9 +107,23 @@ class WarehouseStore:
         with self.connect(read_only=True) as con:
             return [(r[0], r[1]) for r in con.execute(f"DESCRIBE {table}").fetchall()]
 
+    def _retry_locked(self, open_it):
+        """Open or attach the working database, waiting a while if another run holds its lock."""
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                return open_it()
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise WarehouseBusy(
+                        f"the working database {self.path} is locked by another process; "
+                        "only one refresh may run at a time"
+                    ) from None
+                time.sleep(0.5)
+
     @staticmethod
     def _ensure_table(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[tuple[str, str]]) -> None:
-        con.execute(f"CREATE SCHEMA IF NOT EXISTS {table.split('.')[0]}")
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {table.rsplit('.', 1)[0]}")
         ddl = ", ".join(f'"{name}" {kind}' for name, kind in columns)
         con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({ddl})")
         existing = {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}

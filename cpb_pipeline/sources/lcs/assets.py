@@ -2,14 +2,12 @@
 
 import dagster as dg
 
-from cpb_pipeline.calendar import month_end
 from cpb_pipeline.checks import blocking_failure, check_result
 from cpb_pipeline.metadata import OWNERS, table_metadata
 from cpb_pipeline.partitions import monthly_partitions
 from cpb_pipeline.resources import CpbResource
 from cpb_pipeline.sources.lcs.extract import check_definitions, load_extract
 from cpb_pipeline.sources.lcs.tables import TABLES, Column, TableSpec
-from cpb_pipeline.warehouse.store import Typed
 
 _TYPES = {"date": "DATE"}
 _DESCRIPTIONS = {
@@ -96,22 +94,21 @@ def lcs_extract(context: dg.AssetExecutionContext, cpb: CpbResource):
     month = context.partition_key
     folder = cpb.profile.paths.lcs_extracts / month
     extract = load_extract(folder, month, cpb.pseudonym_key(context.log))
-    for outcome in extract.outcomes:
-        yield check_result(staging_key(outcome.table), outcome)
-    failures = extract.blocking_failures()
-    if failures:
-        raise blocking_failure(failures, f"LCS extract {month}")
-    tables = {
-        f"staging.{spec.name}": Typed(extract.staged(spec.name), [(n, t) for n, t, _ in staged_columns(spec)])
-        for spec in TABLES
-    }
-    cpb.warehouse.replace_partitions(tables, "period_end", month_end(month))
+    try:
+        for outcome in extract.outcomes:
+            yield check_result(staging_key(outcome.table), outcome)
+        failures = extract.blocking_failures()
+        if failures:
+            raise blocking_failure(failures, f"LCS extract {month}")
+        rows = extract.write(cpb.warehouse, {s.name: [(n, t) for n, t, _ in staged_columns(s)] for s in TABLES})
+    finally:
+        extract.close()
     for spec in TABLES:
         yield dg.MaterializeResult(
             asset_key=staging_key(spec.name),
             metadata=table_metadata(
                 staged_columns(spec),
-                rows=len(tables[f"staging.{spec.name}"].frame),
+                rows=rows[spec.name],
                 source_file=dg.MetadataValue.path(str(folder / spec.file_name)),
             ),
         )

@@ -33,6 +33,7 @@ from cpb_pipeline.sources.lcs.rules import (
 )
 from cpb_pipeline.sources.lcs.tables import TABLES, TableSpec
 from cpb_pipeline.validation import pandera_findings
+from cpb_pipeline.warehouse.store import WarehouseStore
 
 
 def check_definitions() -> list[CheckDef]:
@@ -63,10 +64,30 @@ def check_definitions() -> list[CheckDef]:
 
 @dataclass
 class Extract:
+    """A month's staged tables: frames for validation, and the same rows in an in-memory DuckDB for writing."""
+
     month: str
     folder: Path
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     outcomes: list[CheckOutcome] = field(default_factory=list)
+    con: duckdb.DuckDBPyConnection | None = None
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+    def write(self, store: WarehouseStore, columns: dict[str, list[tuple[str, str]]]) -> dict[str, int]:
+        """All ten staging tables in one transaction, straight from DuckDB; the rows written per table."""
+        selects = {
+            f"staging.{name}": (
+                f"SELECT CAST(? AS DATE) AS period_end, * EXCLUDE (source_row), source_row FROM staged_{name}",
+                columns[name],
+            )
+            for name in self.frames
+        }
+        store.replace_partitions_from(self.con, selects, "period_end", self.month_end)
+        return {name: len(frame) for name, frame in self.frames.items()}
 
     @property
     def month_end(self) -> dt.date:
@@ -94,26 +115,29 @@ def table_schema_parts(spec: TableSpec) -> SchemaParts:
 
 
 def load_extract(folder: Path, month: str, key: PseudonymKey) -> Extract:
+    """Read, stage and validate every file; the caller writes it (`Extract.write`) and closes it."""
     extract = Extract(month=month, folder=folder)
     if not folder.is_dir():
         for spec in TABLES:
             missing = Finding(f"{folder.name}/{spec.file_name}", f"the month's extract folder {folder} does not exist")
             extract.outcomes.append(CheckOutcome(spec.name, "valid", True, [missing], 0))
         return extract
-    con = duckdb.connect()
-    try:
-        for spec in TABLES:
-            display = f"{folder.name}/{spec.file_name}"
-            raw = reader.read_raw(con, folder / spec.file_name, spec, display)
-            if raw.relation is None:
-                extract.outcomes.append(CheckOutcome(spec.name, "valid", True, raw.findings, 0))
-                continue
-            frame = normalise.stage(con, raw, key)
-            findings = pandera_findings(table_schema_parts(spec).schema(spec.name), frame, display)
-            extract.outcomes.append(CheckOutcome(spec.name, "valid", True, findings, len(frame)))
-            extract.frames[spec.name] = frame
-    finally:
-        con.close()
+    con = extract.con = duckdb.connect()
+    staged, readable = set(), []
+    for spec in TABLES:
+        raw = reader.read_raw(con, folder / spec.file_name, spec, f"{folder.name}/{spec.file_name}")
+        if raw.relation is None:
+            extract.outcomes.append(CheckOutcome(spec.name, "valid", True, raw.findings, 0))
+            continue
+        normalise.stage(con, raw, key)
+        staged.add(spec.name)
+        readable.append(spec)
+    for spec in readable:
+        display = f"{folder.name}/{spec.file_name}"
+        frame = normalise.fetch(con, spec, staged)
+        findings = pandera_findings(table_schema_parts(spec).schema(spec.name), frame, display)
+        extract.outcomes.append(CheckOutcome(spec.name, "valid", True, findings, len(frame)))
+        extract.frames[spec.name] = frame
     _cross_checks(extract)
     return extract
 
@@ -128,7 +152,7 @@ def _cross_checks(extract: Extract) -> None:
         display = f"{extract.folder.name}/{spec.file_name}"
         targets = {c.references[0] for c in spec.columns if c.references}
         if targets and targets <= frames.keys():
-            schema = references_exist.parts(spec, frames).schema(spec.name)
+            schema = references_exist.parts(spec, frames.keys()).schema(spec.name)
             extract.outcomes.append(
                 CheckOutcome(spec.name, "references", True, pandera_findings(schema, frame, display), len(frame))
             )

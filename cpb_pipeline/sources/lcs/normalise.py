@@ -15,11 +15,12 @@ import pandas as pd
 
 from cpb_pipeline.privacy import PseudonymKey, pseudonym_sql
 from cpb_pipeline.sources.lcs.reader import RawTable
-from cpb_pipeline.sources.lcs.tables import Column
+from cpb_pipeline.sources.lcs.tables import Column, TableSpec
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 UNPARSED = "__unparsed"
 NOT_IN_SET = "__not_in_set"
+DANGLING = "__dangling"
 
 
 def code_key(value: str) -> str:
@@ -60,10 +61,27 @@ def column_sql(column: Column) -> list[str]:
     return [f"{cell} AS {name}"]
 
 
-def stage(con: duckdb.DuckDBPyConnection, raw: RawTable, key: PseudonymKey) -> pd.DataFrame:
-    """The staged frame of a raw table, indexed by the row number in the file."""
+def stage(con: duckdb.DuckDBPyConnection, raw: RawTable, key: PseudonymKey) -> str:
+    """Stage a raw table into the temporary table `staged_<table>`; returns its name."""
     select = ",\n  ".join(entry for column in raw.spec.columns for entry in column_sql(column))
-    sql = f"SELECT source_row,\n  {select}\nFROM {raw.relation} ORDER BY source_row"
+    sql = f"SELECT source_row,\n  {select}\nFROM {raw.relation}"
     parameters = {name: value for name, value in key.sql_parameters().items() if f"${name}" in sql}
-    frame = con.execute(sql, parameters).df()
+    staged = f"staged_{raw.spec.name}"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {staged} AS {sql}", parameters)
+    con.execute(f"DROP TABLE {raw.relation}")
+    return staged
+
+
+def fetch(con: duckdb.DuckDBPyConnection, spec: TableSpec, staged: set[str]) -> pd.DataFrame:
+    """The staged table as a frame indexed by the row in the file, with a `<column>__dangling` flag for each
+    reference whose target table is staged too (the anti-join runs in DuckDB, at column speed)."""
+    flags = [
+        f"coalesce(t.{c.staged_name} IS NOT NULL AND t.{c.staged_name} NOT IN "
+        f"(SELECT {c.references[1]} FROM staged_{c.references[0]} WHERE {c.references[1]} IS NOT NULL), false) "
+        f"AS {c.name}{DANGLING}"
+        for c in spec.columns
+        if c.references and c.references[0] in staged
+    ]
+    select = ", ".join(["t.*", *flags])
+    frame = con.execute(f"SELECT {select} FROM staged_{spec.name} t ORDER BY source_row").df()
     return frame.set_index("source_row", drop=False).rename_axis(None)

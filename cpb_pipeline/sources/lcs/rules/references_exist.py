@@ -4,33 +4,29 @@ A dangling reference means the extract is incomplete, and a figure built on it
 would silently drop or misplace a child.
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection
 
-import pandas as pd
 import pandera.pandas as pa
 
+from cpb_pipeline.sources.lcs.normalise import DANGLING
 from cpb_pipeline.sources.lcs.rules import SchemaParts
 from cpb_pipeline.sources.lcs.tables import TableSpec
+from cpb_pipeline.validation import flag_check
 
 
 def rule(table: str, column: str) -> str:
     return f"must match a {column} in {table}.csv"
 
 
-def parts(spec: TableSpec, frames: Mapping[str, pd.DataFrame]) -> SchemaParts:
-    columns = {}
-    for col in spec.columns:
-        if col.references is None:
-            continue
-        table, target = col.references
-        known = frames.get(table)
-        if known is None:
-            continue
-        values = set(known[target].dropna())
-        columns[col.staged_name] = pa.Column(
-            nullable=True, checks=pa.Check(lambda s, v=values: s.isin(v), name=rule(table, target))
-        )
-    return SchemaParts(columns=columns)
+def parts(spec: TableSpec, loaded: Collection[str]) -> SchemaParts:
+    """Checks on the `__dangling` flags that staging computes where the referenced table was read."""
+    return SchemaParts(
+        columns={
+            f"{c.name}{DANGLING}": pa.Column(bool, flag_check(rule(*c.references)))
+            for c in spec.columns
+            if c.references and c.references[0] in loaded
+        }
+    )
 
 
 def applies(spec: TableSpec) -> bool:
