@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from cpb_pipeline.sources.lcs.extract import Extract
 from cpb_pipeline.sources.lcs.tables import TABLES_BY_NAME
+from cpb_pipeline.warehouse.store import WarehouseStore
 
 
 def minimal_extract() -> dict[str, list[dict[str, str]]]:
@@ -79,3 +81,14 @@ def write_extract(folder: Path, tables: dict[str, list[dict[str, str]]], *, newl
             for row in rows:
                 writer.writerow({c: row.get(c, "") for c in columns})
     return folder
+
+
+def stored(extract: Extract, folder: Path) -> WarehouseStore:
+    """Write the extract the way the pipeline does and return the store, to read back what was kept."""
+    store = WarehouseStore(folder / "warehouse.duckdb")
+    extract.write(store)
+    return store
+
+
+def staged_table(store: WarehouseStore, table: str):
+    return store.query(f"SELECT * FROM staging.{table} ORDER BY source_row")

@@ -42,18 +42,12 @@ class WarehouseStore:
 
     def replace_partitions(self, tables: Mapping[str, "Typed"], column: str, value: object) -> None:
         """In one transaction, replace the rows where `column = value` in each `schema.table`."""
-        with self.connect() as con:
-            con.begin()
-            try:
-                for table, typed in tables.items():
-                    self._ensure_table(con, table, typed.columns)
-                    con.execute(f"DELETE FROM {table} WHERE {column} = ?", [value])
-                    self._insert(con, table, typed)
-                fault_point("write_before_commit")
-                con.commit()
-            except BaseException:
-                con.rollback()
-                raise
+        with duckdb.connect() as con:
+            selects = {}
+            for number, (table, typed) in enumerate(tables.items()):
+                con.register(f"incoming_{number}", typed.frame)
+                selects[table] = (f"SELECT * FROM incoming_{number}", typed.columns)
+            self.replace_partitions_from(con, selects, column, value)
 
     def replace_partitions_from(
         self,
@@ -62,8 +56,8 @@ class WarehouseStore:
         column: str,
         value: object,
     ) -> None:
-        """As `replace_partitions`, for rows already in DuckDB: each `schema.table` gets what its SELECT gives
-        (one `?`, bound to `value`), without a round trip through pandas."""
+        """As `replace_partitions`, for rows already in DuckDB (`con`, which attaches the warehouse for the
+        transaction): each `schema.table` gets what its SELECT gives, with no round trip through pandas."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._retry_locked(lambda: con.execute(f"ATTACH '{self.path}' AS warehouse"))
         try:
@@ -75,7 +69,7 @@ class WarehouseStore:
                     con.execute(f"DELETE FROM {target} WHERE {column} = ?", [value])
                     names = ", ".join(f'"{name}"' for name, _ in columns)
                     casts = ", ".join(f'CAST("{name}" AS {kind})' for name, kind in columns)
-                    con.execute(f"INSERT INTO {target} ({names}) SELECT {casts} FROM ({select})", [value])
+                    con.execute(f"INSERT INTO {target} ({names}) SELECT {casts} FROM ({select})")
                 fault_point("write_before_commit")
                 con.commit()
             except BaseException:

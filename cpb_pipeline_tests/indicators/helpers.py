@@ -10,10 +10,8 @@ from cpb_pipeline.calendar import month_end
 from cpb_pipeline.marts.indicators.compute import lcs_indicator_rows
 from cpb_pipeline.privacy import load_key
 from cpb_pipeline.profile import load_profile
-from cpb_pipeline.sources.lcs.assets import staged_columns
 from cpb_pipeline.sources.lcs.extract import load_extract
-from cpb_pipeline.sources.lcs.tables import TABLES
-from cpb_pipeline.warehouse.store import Typed, WarehouseStore
+from cpb_pipeline.warehouse.store import WarehouseStore
 from cpb_pipeline_tests.lcs_fixtures import write_extract
 
 PROFILE = """
@@ -46,11 +44,7 @@ def figures(tmp_path: Path, tables: dict, month: str = "2019-08", *, care_leaver
     extract = load_extract(write_extract(tmp_path / "lcs" / month, tables), month, load_key(demo=True))
     assert not extract.blocking_failures(), [f.describe() for o in extract.blocking_failures() for f in o.findings]
     store = WarehouseStore(profile.working_database)
-    store.replace_partitions(
-        {f"staging.{s.name}": Typed(extract.staged(s.name), [(n, t) for n, t, _ in staged_columns(s)]) for s in TABLES},
-        "period_end",
-        month_end(month),
-    )
+    extract.write(store)
     with store.connect() as con:
         frame = lcs_indicator_rows(con, profile, month_end(month))
     none = lambda x: None if x != x else x  # noqa: E731  (NaN -> None so equal figures compare equal)

@@ -5,21 +5,27 @@ import pytest
 from cpb_pipeline.errors import ConfigError
 from cpb_pipeline.privacy import KEY_VARIABLE, load_key
 from cpb_pipeline.sources.lcs.extract import load_extract
-from cpb_pipeline_tests.lcs_fixtures import minimal_extract, write_extract
+from cpb_pipeline_tests.lcs_fixtures import minimal_extract, stored, write_extract
 
 
 def test_same_child_same_pseudonym_in_every_table_and_month(tmp_path, monkeypatch):
     monkeypatch.setenv(KEY_VARIABLE, "a-secret")
     key = load_key(demo=False)
-    first = load_extract(write_extract(tmp_path / "2019-07", minimal_extract()), "2019-07", key)
-    second = load_extract(write_extract(tmp_path / "2019-08", minimal_extract()), "2019-08", key)
+    store = None
+    for month in ("2019-07", "2019-08"):
+        extract = load_extract(write_extract(tmp_path / month, minimal_extract()), month, key)
+        store = stored(extract, tmp_path)
     child = key.pseudonym("person", "1001")
-    assert child in set(first.staged("ssd_person")["pers_person_id"])
-    assert child in set(second.staged("ssd_person")["pers_person_id"])
-    assert set(first.staged("ssd_cla_episodes")["clae_person_id"]) == {child}
-    assert set(second.staged("ssd_cla_health")["clah_person_id"]) == {child}
+
+    def kept(table, column, month):
+        return set(store.query(f"SELECT {column} FROM staging.{table} WHERE period_end = '{month}'")[column])
+
+    assert child in kept("ssd_person", "pers_person_id", "2019-07-31")
+    assert child in kept("ssd_person", "pers_person_id", "2019-08-31")
+    assert kept("ssd_cla_episodes", "clae_person_id", "2019-07-31") == {child}
+    assert kept("ssd_cla_health", "clah_person_id", "2019-08-31") == {child}
     # a period of care keeps its pseudonym between the episodes and the reviews that name it
-    assert set(second.staged("ssd_cla_reviews")["clar_cla_id"]) == set(second.staged("ssd_cla_episodes")["clae_cla_id"])
+    assert kept("ssd_cla_reviews", "clar_cla_id", "2019-08-31") == kept("ssd_cla_episodes", "clae_cla_id", "2019-08-31")
 
 
 def test_a_different_key_gives_different_pseudonyms(monkeypatch):

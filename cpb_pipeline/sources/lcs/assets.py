@@ -7,19 +7,7 @@ from cpb_pipeline.metadata import OWNERS, table_metadata
 from cpb_pipeline.partitions import monthly_partitions
 from cpb_pipeline.resources import CpbResource
 from cpb_pipeline.sources.lcs.extract import check_definitions, load_extract
-from cpb_pipeline.sources.lcs.tables import TABLES, Column, TableSpec
-
-_TYPES = {"date": "DATE"}
-_DESCRIPTIONS = {
-    "id": "keyed pseudonym of the LCS record id",
-    "person": "keyed pseudonym of the LCS person id (the same child has the same pseudonym everywhere)",
-    "ref": "keyed pseudonym of the referenced LCS id",
-    "code": "code, normalised to the contract's spelling",
-    "date": "date as delivered (read from YYYY-MM-DD or DD/MM/YYYY)",
-    "team": "LCS team id (dept_team_id), as delivered",
-    "text": "as delivered, trimmed",
-}
-
+from cpb_pipeline.sources.lcs.tables import TABLES, staged_columns
 
 def staging_key(table: str) -> dg.AssetKey:
     return dg.AssetKey(["staging", table])
@@ -27,25 +15,6 @@ def staging_key(table: str) -> dg.AssetKey:
 
 def source_key(table: str) -> dg.AssetKey:
     return dg.AssetKey(["lcs", table])
-
-
-def _column_description(column: Column) -> str:
-    if column.name == "pers_dob":
-        return "first day of the month of birth (the exact date is never stored)"
-    return _DESCRIPTIONS.get(column.kind, "")
-
-
-def staged_columns(spec: TableSpec) -> list[tuple[str, str, str]]:
-    return [
-        ("period_end", "DATE", "month end of the extract (partition)"),
-        ("source_row", "BIGINT", "row number in the delivered CSV file (header = row 1)"),
-        *[
-            entry
-            for c in spec.columns
-            for entry in [(c.staged_name, _TYPES.get(c.kind, "VARCHAR"), _column_description(c))]
-            + ([(f"{c.name}_order", "BIGINT", "rank of the LCS id within the file (breaks ties on the greatest id)")] if c.ordered else [])
-        ],
-    ]
 
 
 lcs_source_specs = [
@@ -100,7 +69,7 @@ def lcs_extract(context: dg.AssetExecutionContext, cpb: CpbResource):
         failures = extract.blocking_failures()
         if failures:
             raise blocking_failure(failures, f"LCS extract {month}")
-        rows = extract.write(cpb.warehouse, {s.name: [(n, t) for n, t, _ in staged_columns(s)] for s in TABLES})
+        rows = extract.write(cpb.warehouse)
     finally:
         extract.close()
     for spec in TABLES:

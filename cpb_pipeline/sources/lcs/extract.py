@@ -31,7 +31,7 @@ from cpb_pipeline.sources.lcs.rules import (
     required_values,
     unique_ids,
 )
-from cpb_pipeline.sources.lcs.tables import TABLES, TableSpec
+from cpb_pipeline.sources.lcs.tables import TABLES, TABLES_BY_NAME, TableSpec, staged_columns
 from cpb_pipeline.validation import pandera_findings
 from cpb_pipeline.warehouse.store import WarehouseStore
 
@@ -77,12 +77,13 @@ class Extract:
             self.con.close()
             self.con = None
 
-    def write(self, store: WarehouseStore, columns: dict[str, list[tuple[str, str]]]) -> dict[str, int]:
+    def write(self, store: WarehouseStore) -> dict[str, int]:
         """All ten staging tables in one transaction, straight from DuckDB; the rows written per table."""
         selects = {
             f"staging.{name}": (
-                f"SELECT CAST(? AS DATE) AS period_end, * EXCLUDE (source_row), source_row FROM staged_{name}",
-                columns[name],
+                f"SELECT DATE '{self.month_end:%Y-%m-%d}' AS period_end, * EXCLUDE (source_row), source_row "
+                f"FROM staged_{name}",
+                [(column, kind) for column, kind, _ in staged_columns(TABLES_BY_NAME[name])],
             )
             for name in self.frames
         }
@@ -95,16 +96,6 @@ class Extract:
 
     def blocking_failures(self) -> list[CheckOutcome]:
         return [o for o in self.outcomes if o.blocking and not o.passed]
-
-    def staged(self, table: str) -> pd.DataFrame:
-        """What the warehouse stores: staged columns only, flags dropped, with the partition's period_end."""
-        spec = next(t for t in TABLES if t.name == table)
-        frame = self.frames[table]
-        columns = ["source_row", *[c.staged_name for c in spec.columns]]
-        columns += [f"{c.name}_order" for c in spec.columns if c.ordered]
-        out = frame[columns].reset_index(drop=True)
-        out.insert(0, "period_end", pd.Timestamp(self.month_end))
-        return out
 
 
 def table_schema_parts(spec: TableSpec) -> SchemaParts:

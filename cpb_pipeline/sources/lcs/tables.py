@@ -231,3 +231,34 @@ TABLES: tuple[TableSpec, ...] = (
 )
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+
+_TYPES = {"date": "DATE"}
+_DESCRIPTIONS = {
+    "id": "keyed pseudonym of the LCS record id",
+    "person": "keyed pseudonym of the LCS person id (the same child has the same pseudonym everywhere)",
+    "ref": "keyed pseudonym of the referenced LCS id",
+    "code": "code, normalised to the contract's spelling",
+    "date": "date as delivered (read from YYYY-MM-DD or DD/MM/YYYY)",
+    "team": "LCS team id (dept_team_id), as delivered",
+    "text": "as delivered, trimmed",
+}
+
+
+def _column_description(column: Column) -> str:
+    if column.name == "pers_dob":
+        return "first day of the month of birth (the exact date is never stored)"
+    return _DESCRIPTIONS.get(column.kind, "")
+
+
+def staged_columns(spec: TableSpec) -> list[tuple[str, str, str]]:
+    return [
+        ("period_end", "DATE", "month end of the extract (partition)"),
+        ("source_row", "BIGINT", "row number in the delivered CSV file (header = row 1)"),
+        *[
+            entry
+            for c in spec.columns
+            for entry in [(c.staged_name, _TYPES.get(c.kind, "VARCHAR"), _column_description(c))]
+            + ([(f"{c.name}_order", "BIGINT", "rank of the LCS id within the file (breaks ties on the greatest id)")] if c.ordered else [])
+        ],
+    ]
