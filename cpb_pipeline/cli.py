@@ -15,14 +15,14 @@ import sys
 import time
 from pathlib import Path
 
-from cpb_pipeline.calendar import months_between, parse_month
-from cpb_pipeline.errors import ConfigError
-from cpb_pipeline.privacy import load_key
+from cpb_pipeline.domain.calendar import months_between, parse_month
+from cpb_pipeline.domain.errors import ConfigError
+from cpb_pipeline.runtime.privacy import load_key
 from cpb_pipeline.runs import RefreshBusy
-from cpb_pipeline.profile import REPO_ROOT, load_profile
+from cpb_pipeline.domain.profile import REPO_ROOT, load_profile
 
-DEMO_FIRST_MONTH = "2018-04"
 DEMO_LAST_MONTH = "2019-08"
+"""The demo's data ends with the seed board pack's month; it starts at the demo profile's first_month."""
 
 
 def ensure_dagster_home() -> Path:
@@ -42,9 +42,9 @@ def ensure_dagster_home() -> Path:
 
 def _check_month(month: str) -> str:
     parse_month(month)
-    from cpb_pipeline.partitions import monthly_partitions
+    from cpb_pipeline.runtime.partitions import monthly_partitions
 
-    keys = monthly_partitions.get_partition_keys()
+    keys = monthly_partitions(load_profile(require_inputs=False).first_month).get_partition_keys()
     if month not in keys:
         raise ValueError(f"{month} is not a month the pipeline can refresh: months run from {keys[0]} to {keys[-1]}")
     return month
@@ -54,7 +54,7 @@ def refresh(month: str) -> bool:
     """Run the monthly job for one month end; print the outcome; True on success."""
     import dagster as dg
 
-    from cpb_pipeline.definitions import defs
+    from cpb_pipeline.definitions import definitions_for
     from cpb_pipeline.jobs import MONTHLY_REFRESH
     from cpb_pipeline.runs import LAUNCHED_BY, PID, fail_abandoned_cli_runs, failure_lines, refresh_lock
 
@@ -64,7 +64,7 @@ def refresh(month: str) -> bool:
     with refresh_lock(load_profile().working_database):
         for run_id in fail_abandoned_cli_runs(instance):
             print(f"  (marked abandoned run {run_id[:8]} as failed: its process had ended)")
-        result = defs.resolve_job_def(MONTHLY_REFRESH).execute_in_process(
+        result = definitions_for().resolve_job_def(MONTHLY_REFRESH).execute_in_process(
             partition_key=month,
             instance=instance,
             raise_on_error=False,
@@ -98,13 +98,13 @@ def demo_data() -> None:
 
     profile = load_profile(require_inputs=False)
     started = time.monotonic()
-    build_demo_inputs(profile, DEMO_FIRST_MONTH, DEMO_LAST_MONTH)
+    build_demo_inputs(profile, profile.first_month, DEMO_LAST_MONTH)
     print(f"Demo inputs written under {profile.paths.lcs_extracts.parent} in {time.monotonic() - started:.1f} s")
 
 
 def demo() -> bool:
     demo_data()
-    ok = backfill(DEMO_FIRST_MONTH, DEMO_LAST_MONTH)
+    ok = backfill(load_profile(require_inputs=False).first_month, DEMO_LAST_MONTH)
     profile = load_profile()
     print()
     print(f"Warehouse (open read-only in Power BI, DuckDB, Python or R): {profile.paths.warehouse}")

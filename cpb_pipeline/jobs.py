@@ -6,16 +6,21 @@ several seconds of imports per step), and DuckDB allows one writer anyway.
 
 import dagster as dg
 
-from cpb_pipeline.profile import profile_path
+from cpb_pipeline.domain.profile import Profile
+from cpb_pipeline.domain.tables import PUBLISHED_WAREHOUSE
 
 MONTHLY_REFRESH = "monthly_refresh"
-FRESHNESS_CHECK = dg.AssetCheckKey(dg.AssetKey(["warehouse", "published"]), "latest_month_fresh")
+FRESHNESS_CHECK = dg.AssetCheckKey(PUBLISHED_WAREHOUSE, "latest_month_fresh")
+AUTHORITY_TAG = "cpb/authority"
+"""Set on every monthly run: a regional instance lets one run per authority at a time."""
 
-monthly_refresh = dg.define_asset_job(
-    MONTHLY_REFRESH,
-    selection=dg.AssetSelection.all() - dg.AssetSelection.groups("sources") - dg.AssetSelection.checks(FRESHNESS_CHECK),
-    executor_def=dg.in_process_executor,
-    tags={"cpb/authority": str(profile_path())},  # a regional instance runs one refresh per authority at a time
-    description="Refresh one month end: stage the LCS extract, IRO workbook and action plan, "
-    "compute the marts and benchmarks, build the board outputs and publish the warehouse.",
-)
+
+def monthly_refresh(profile: Profile):
+    return dg.define_asset_job(
+        MONTHLY_REFRESH,
+        selection=dg.AssetSelection.all() - dg.AssetSelection.groups("sources") - dg.AssetSelection.checks(FRESHNESS_CHECK),
+        executor_def=dg.in_process_executor,
+        tags={AUTHORITY_TAG: str(profile.source_file)},
+        description="Refresh one month end: stage the LCS extract, IRO workbook and action plan, "
+        "compute the marts and benchmarks, build the board outputs and publish the warehouse.",
+    )

@@ -10,9 +10,19 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from cpb_pipeline.calendar import months_between
-from cpb_pipeline.profile import REPO_ROOT
+from cpb_pipeline.domain.calendar import months_between
+from cpb_pipeline.domain.profile import REPO_ROOT
+from cpb_pipeline.runtime.partitions import monthly_partitions
+from cpb_pipeline.sources.assets import source_specs
+from cpb_pipeline.staging.iro import iro_staging
+from cpb_pipeline.staging.lcs import lcs_staging
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract, write_extract
+
+PARTITIONS = monthly_partitions("2018-04")
+"""The test profiles' months, for tests that materialise a few assets without the whole code location."""
+_SOURCES = {spec.key: spec for spec in source_specs(PARTITIONS)}
+LCS_STEPS = [*[s for k, s in _SOURCES.items() if k.path[0] == "lcs"], lcs_staging(PARTITIONS)]
+IRO_STEPS = [*[s for k, s in _SOURCES.items() if k.path[0] == "iro"], iro_staging(PARTITIONS)]
 
 PROFILE = """
 authority: {{name: Testshire, la_code: "999", region: North West}}
@@ -24,6 +34,7 @@ other_area: Other areas
 paths: {{lcs_extracts: lcs, iro_statistics: iro, action_plan: action_plan, reference: reference,
         warehouse: warehouse/cpb.duckdb, outputs: outputs}}
 demo: {demo}
+first_month: 2018-04
 """
 
 
@@ -53,10 +64,10 @@ class Authority:
 
     def run(self, month: str, *, outputs: bool = True) -> dg.ExecuteInProcessResult:
         """The monthly job for one month; `outputs=False` leaves out the board outputs (faster, same data)."""
-        from cpb_pipeline.definitions import defs
+        from cpb_pipeline.definitions import definitions_for
         from cpb_pipeline.jobs import MONTHLY_REFRESH
 
-        job = defs.resolve_job_def(MONTHLY_REFRESH)
+        job = definitions_for(self.profile_path).resolve_job_def(MONTHLY_REFRESH)
         keys = job.asset_layer.executable_asset_keys
         return job.execute_in_process(
             partition_key=month,
@@ -103,7 +114,7 @@ class DemoPipeline:
 
     @property
     def profile(self):
-        from cpb_pipeline.profile import load_profile
+        from cpb_pipeline.domain.profile import load_profile
 
         return load_profile(self.profile_path)
 
@@ -120,9 +131,9 @@ def demo_pipeline(tmp_path_factory: pytest.TempPathFactory) -> DemoPipeline:
     import os
 
     from cpb_pipeline.demo import build_demo_inputs
-    from cpb_pipeline.definitions import defs
+    from cpb_pipeline.definitions import definitions_for
     from cpb_pipeline.jobs import MONTHLY_REFRESH
-    from cpb_pipeline.profile import load_profile
+    from cpb_pipeline.domain.profile import load_profile
 
     root = tmp_path_factory.mktemp("demo")
     (root / "reference").mkdir()
@@ -134,7 +145,7 @@ def demo_pipeline(tmp_path_factory: pytest.TempPathFactory) -> DemoPipeline:
     home.mkdir()
     shutil.copy(REPO_ROOT / "dagster.yaml", home / "dagster.yaml")
     instance = dg.DagsterInstance.from_config(str(home))
-    job = defs.resolve_job_def(MONTHLY_REFRESH)
+    job = definitions_for(profile_path).resolve_job_def(MONTHLY_REFRESH)
     outputs = {k for k in job.asset_layer.asset_graph.get_all_asset_keys() if k.path[0] == "outputs"}
     without_outputs = [k for k in job.asset_layer.executable_asset_keys if k not in outputs]
     saved = os.environ.get("CPB_CONFIG")

@@ -6,8 +6,8 @@ import csv
 from pathlib import Path
 
 from cpb_pipeline.sources.lcs.extract import Extract
-from cpb_pipeline.sources.lcs.tables import TABLES_BY_NAME
-from cpb_pipeline.warehouse.store import WarehouseStore
+from cpb_pipeline.domain.lcs import TABLES_BY_NAME
+from cpb_pipeline.runtime.store import WarehouseStore
 
 
 def minimal_extract() -> dict[str, list[dict[str, str]]]:

@@ -1,12 +1,12 @@
 """Every asset tells its own story in the UI: group, description, owner, kinds, and a column schema for tables."""
 
-from cpb_pipeline.definitions import defs
+from cpb_pipeline.definitions import definitions_for
 
-GROUPS = {"sources", "staging", "marts", "benchmarks", "outputs"}
+GROUPS = {"sources", "staging", "marts", "benchmarks", "outputs", "publish"}
 
 
 def _nodes():
-    graph = defs.resolve_asset_graph()
+    graph = definitions_for().resolve_asset_graph()
     return [(key, graph.get(key)) for key in graph.get_all_asset_keys()]
 
 

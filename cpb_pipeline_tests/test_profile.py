@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from cpb_pipeline.errors import ConfigError
-from cpb_pipeline.profile import DEFAULT_PROFILE, load_profile
+from cpb_pipeline.domain.errors import ConfigError
+from cpb_pipeline.domain.profile import DEFAULT_PROFILE, load_profile
 
 GOOD = """authority:
   name: Testshire
@@ -25,6 +25,7 @@ paths:
   reference: ref
   warehouse: wh/cpb.duckdb
   outputs: out
+first_month: 2018-04
 """
 
 

@@ -15,11 +15,12 @@ from zoneinfo import ZoneInfo
 import dagster as dg
 
 from cpb_pipeline.automation.deliveries import delivered_months, delivery
-from cpb_pipeline.automation.working_days import backstop_month, fresh_deadline, previous_month
+from cpb_pipeline.domain.calendar import backstop_month, fresh_deadline, previous_month
+from cpb_pipeline.domain.profile import Profile
+from cpb_pipeline.domain.tables import PUBLISHED_WAREHOUSE as PUBLISHED
 from cpb_pipeline.jobs import FRESHNESS_CHECK, MONTHLY_REFRESH
-from cpb_pipeline.partitions import monthly_partitions
-from cpb_pipeline.profile import load_profile
-from cpb_pipeline.warehouse.assets import PUBLISHED
+from cpb_pipeline.runtime.partitions import monthly_partitions
+from cpb_pipeline.runtime.resources import CpbResource
 
 LONDON = "Europe/London"
 
@@ -38,9 +39,9 @@ def refreshed_since_delivery(instance: dg.DagsterInstance, month: str, delivered
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Launches a month's refresh when its LCS extract folder and IRO workbook are complete.",
 )
-def lcs_delivery_sensor(context: dg.SensorEvaluationContext):
-    profile = load_profile()
-    known = set(monthly_partitions.get_partition_keys())
+def lcs_delivery_sensor(context: dg.SensorEvaluationContext, cpb: CpbResource):
+    profile = cpb.profile
+    known = set(monthly_partitions(profile.first_month).get_partition_keys())
     requests = []
     for month in delivered_months(profile):
         if month not in known:
@@ -62,16 +63,16 @@ def lcs_delivery_sensor(context: dg.SensorEvaluationContext):
     description="Backstop: at 07:00 on the second working day after month end (England and Wales bank "
     "holidays excluded), refresh the month if the sensor has not; otherwise skip and say why.",
 )
-def backstop_schedule(context: dg.ScheduleEvaluationContext):
+def backstop_schedule(context: dg.ScheduleEvaluationContext, cpb: CpbResource):
     now = context.scheduled_execution_time or dt.datetime.now(dt.timezone.utc)
-    return backstop_request(context.instance, now.astimezone(ZoneInfo(LONDON)).date())
+    return backstop_request(context.instance, cpb.profile, now.astimezone(ZoneInfo(LONDON)).date())
 
 
-def backstop_request(instance: dg.DagsterInstance, today: dt.date) -> dg.RunRequest | dg.SkipReason:
+def backstop_request(instance: dg.DagsterInstance, profile: Profile, today: dt.date) -> dg.RunRequest | dg.SkipReason:
     month = backstop_month(today)
     if month is None:
         return dg.SkipReason(f"{today:%a %d %b %Y} is not the second working day after a month end")
-    found = delivery(load_profile(), month)
+    found = delivery(profile, month)
     if not found.complete:
         return dg.SkipReason(f"{month} cannot be refreshed yet: missing {found.describe_missing()}")
     if refreshed_since_delivery(instance, month, found.newest_mtime):

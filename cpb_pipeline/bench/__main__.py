@@ -28,8 +28,8 @@ from pathlib import Path
 
 import duckdb
 
-from cpb_pipeline.calendar import month_end
-from cpb_pipeline.profile import REPO_ROOT, load_profile
+from cpb_pipeline.domain.calendar import month_end
+from cpb_pipeline.domain.profile import REPO_ROOT, load_profile
 
 BENCH = REPO_ROOT / "data" / "bench"
 MONTH = "2019-08"

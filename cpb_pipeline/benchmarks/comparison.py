@@ -13,37 +13,10 @@ import datetime as dt
 
 import pandas as pd
 
-from cpb_pipeline.benchmarks.series import financial_year
-from cpb_pipeline.calendar import add_months, month_end
-from cpb_pipeline.display import round_half_away
-from cpb_pipeline.marts.indicators.catalogue import CATALOGUE, SIMILAR_WITHIN, Indicator
-
-COLUMNS = [
-    ("indicator_id", "VARCHAR", "indicator id"),
-    ("period_end", "DATE", "the month end"),
-    ("value", "DOUBLE", "the authority's value this month (unrounded)"),
-    ("value_last_month", "DOUBLE", "the value a month earlier"),
-    ("change_1m", "DOUBLE", "value - value_last_month"),
-    ("travel_1m", "VARCHAR", "improving, worsening or no change (up/down where polarity is contextual)"),
-    ("value_last_year", "DOUBLE", "the value for the same month a year earlier"),
-    ("change_12m", "DOUBLE", "value - value_last_year"),
-    ("travel_12m", "VARCHAR", "as travel_1m, against the same month a year earlier"),
-    ("comparator", "VARCHAR", "North West, England or Statistical neighbours; null if the indicator has none"),
-    ("comparator_value", "DOUBLE", "the comparator's latest published value on or before the month end"),
-    ("comparator_period", "VARCHAR", "the financial year of that value"),
-    ("comparator_period_end", "DATE", "the 31 March ending it"),
-    ("latest_year", "VARCHAR", "the latest financial year ended by this month"),
-    ("comparator_is_latest_year", "BOOLEAN", "false when the comparator has not yet published latest_year"),
-    ("comparator_note", "VARCHAR", "what a reader should know about the comparator's period"),
-    ("gap", "DOUBLE", "value - comparator_value"),
-    ("position", "VARCHAR", "better, worse or similar (higher/lower/similar where polarity is contextual)"),
-]
-
-
-def latest_year_end(period_end: dt.date) -> dt.date:
-    """The last 31 March on or before the month end."""
-    year = period_end.year if period_end.month >= 4 else period_end.year - 1
-    return dt.date(year, 3, 31)
+from cpb_pipeline.domain.calendar import add_months, financial_year, latest_year_end, month_end
+from cpb_pipeline.domain.rounding import round_half_away
+from cpb_pipeline.domain.tables import BENCHMARK_COMPARISON
+from cpb_pipeline.domain.catalogue import CATALOGUE, SIMILAR_WITHIN, Indicator
 
 
 def travel(indicator: Indicator, change: float | None) -> str | None:
@@ -113,7 +86,7 @@ def comparison_rows(period_end: dt.date, authority_values: pd.DataFrame, series:
                 "gap": None if value is None else value - float(best["value"]),
                 "position": position(indicator, value, float(best["value"])),
             })
-    return pd.DataFrame(rows, columns=[c for c, _, _ in COLUMNS])
+    return pd.DataFrame(rows, columns=BENCHMARK_COMPARISON.column_names)
 
 
 def _clean(value: float | None) -> float | None:

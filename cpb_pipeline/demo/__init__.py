@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 
-from cpb_pipeline.profile import Profile
+from cpb_pipeline.domain.profile import Profile
 
 
 def build_demo_inputs(profile: Profile, first_month: str, last_month: str) -> None:

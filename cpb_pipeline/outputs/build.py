@@ -1,13 +1,14 @@
-"""Both versions of the board outputs from one `BoardData`: what the assets call.
+"""Both versions of the board outputs: what the assets call.
 
-`write_board_packs` writes the Excel pack, `write_board_reports` the HTML report
-and its PDF; each writes the INTERNAL and the PUBLISHED version into
-`<outputs>/YYYY-MM/`, every file through a temporary name.
+`board_views` builds the INTERNAL and the PUBLISHED view of a month's `BoardData`
+once; `write_board_packs` writes the Excel pack of each, `write_board_reports` the
+HTML report and its PDF, into `<outputs>/YYYY-MM/`, every file through a temporary name.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,21 +17,13 @@ from cpb_pipeline.outputs.excel import write_board_pack
 from cpb_pipeline.outputs.files import output_path, write_atomically
 from cpb_pipeline.outputs.html_report import render_report_html
 from cpb_pipeline.outputs.pdf import PdfResult, write_pdfs
-from cpb_pipeline.outputs.view import INTERNAL, PUBLISHED, BoardView, build_view
-
-VERSIONS = ((INTERNAL, False), (PUBLISHED, True))
-
-_VIEWS: dict[tuple[int, bool], tuple[BoardData, BoardView]] = {}
-"""The pack and the report of one run show the same views; build each once (the in-process executor runs both)."""
+from cpb_pipeline.outputs.view import BoardView, build_view
 
 
-def view_of(data: BoardData, published: bool) -> BoardView:
-    hit = _VIEWS.get((id(data), published))
-    if hit is None or hit[0] is not data:
-        if len(_VIEWS) >= 4:
-            _VIEWS.clear()
-        hit = _VIEWS[(id(data), published)] = (data, build_view(data, published=published))
-    return hit[1]
+
+def board_views(data: BoardData) -> tuple[BoardView, BoardView]:
+    """The internal and the published view: the pack and the report draw the same ones."""
+    return build_view(data, published=False), build_view(data, published=True)
 
 
 @dataclass(frozen=True)
@@ -49,23 +42,23 @@ class ReportFiles:
     pdf_skipped: str | None
 
 
-def write_board_packs(data: BoardData, outputs: Path) -> list[PackFile]:
+def write_board_packs(views: Sequence[BoardView], outputs: Path) -> list[PackFile]:
     written = []
-    for version, published in VERSIONS:
-        view = view_of(data, published)
-        path = output_path(outputs, data.month, "board_pack", "xlsx", published=published)
+    for view in views:
+        path = output_path(outputs, view.data.month, "board_pack", "xlsx", published=view.published)
         sheets = write_atomically(path, lambda temporary, view=view: write_board_pack(view, temporary))
-        written.append(PackFile(version, path, sheets))
+        written.append(PackFile(view.version, path, sheets))
     return written
 
 
-def write_board_reports(data: BoardData, outputs: Path, *, pdf: bool = True) -> list[ReportFiles]:
+def write_board_reports(views: Sequence[BoardView], outputs: Path, *, pdf: bool = True) -> list[ReportFiles]:
     pages = {}
-    for version, published in VERSIONS:
-        html = render_report_html(view_of(data, published))
-        html_path = output_path(outputs, data.month, "board_report", "html", published=published)
+    for view in views:
+        html = render_report_html(view)
+        month, published = view.data.month, view.published
+        html_path = output_path(outputs, month, "board_report", "html", published=published)
         write_atomically(html_path, lambda temporary, html=html: temporary.write_text(html, encoding="utf-8"))
-        pages[version] = (html, html_path, output_path(outputs, data.month, "board_report", "pdf", published=published))
+        pages[view.version] = (html, html_path, output_path(outputs, month, "board_report", "pdf", published=published))
     results = {version: PdfResult(None, "PDF not requested") for version in pages}
     if pdf:
         temporaries = {v: final.with_name(f".{final.stem}.{os.getpid()}.tmp.pdf") for v, (_, _, final) in pages.items()}

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cpb_pipeline.benchmarks.comparison import travel
-from cpb_pipeline.calendar import add_months, month_end
-from cpb_pipeline.marts.indicators.catalogue import Indicator
+from cpb_pipeline.domain.calendar import add_months, month_end
+from cpb_pipeline.domain.catalogue import Indicator
 from cpb_pipeline.outputs.formats import change_amount, figure_text, month_name, present, shown_value
 
 HEADING = "Draft commentary for the BI team to edit"

@@ -6,9 +6,9 @@ The pack and the report, internal and published, are all built from the same
 What is read (contracts §6; column lists in the marts' own modules):
 
 - `marts.indicator_monthly`: the 13 month ends up to the month, every area row;
-  plus the authority's 31 March rows of every year up to the month (their
-  numerators and denominators decide suppression in the 31 March box);
-- `marts.benchmark_series`: the 31 March series, periods ending on or before the month end;
+- `marts.benchmark_series`: the 31 March series, periods ending on or before the month end
+  (the authority's computed March figures carry the numerators and denominators that decide
+  suppression in the 31 March box);
 - `marts.benchmark_comparison`: the month's rows;
 - the action plan marts, for the snapshot the month uses
   (`marts.action_plan.snapshots.select_snapshot`): `marts.action_plan_summary`
@@ -31,26 +31,25 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from cpb_pipeline.calendar import add_months, month_end, parse_month
+from cpb_pipeline.domain.calendar import month_end, parse_month, thirteen_months
 from cpb_pipeline.marts.action_plan.snapshots import NoSnapshotError, select_snapshot
-from cpb_pipeline.profile import Profile, Publication
-from cpb_pipeline.sources.iro.spec import CATEGORIES, CHALLENGE_TYPES
-from cpb_pipeline.warehouse.store import WarehouseStore
+from cpb_pipeline.domain.profile import Profile, Publication
+from cpb_pipeline.domain.iro import CATEGORIES, CHALLENGE_TYPES
+from cpb_pipeline.domain import tables
+from cpb_pipeline.runtime.store import WarehouseStore
 
-MONTHS_SHOWN = 13
-
-INDICATOR_MONTHLY = "marts.indicator_monthly"
-BENCHMARK_SERIES = "marts.benchmark_series"
-BENCHMARK_COMPARISON = "marts.benchmark_comparison"
-ACTION_PLAN_SUMMARY = "marts.action_plan_summary"
-ACTION_PLAN_EXCEPTIONS = "marts.action_plan_exceptions"
-ACTION_PLAN_CHANGES = "marts.action_plan_changes"
-IRO_CHALLENGES = "marts.iro_challenges_monthly"
+INDICATOR_MONTHLY = tables.INDICATOR_MONTHLY.qualified
+BENCHMARK_SERIES = tables.BENCHMARK_SERIES.qualified
+BENCHMARK_COMPARISON = tables.BENCHMARK_COMPARISON.qualified
+ACTION_PLAN_SUMMARY = tables.ACTION_PLAN_SUMMARY.qualified
+ACTION_PLAN_EXCEPTIONS = tables.ACTION_PLAN_EXCEPTIONS.qualified
+ACTION_PLAN_CHANGES = tables.ACTION_PLAN_CHANGES.qualified
+IRO_CHALLENGES = tables.IRO_CHALLENGES_MONTHLY.qualified
 IRO_CHALLENGES_COLUMNS = ("period_end", "measure", "challenge_type", "category", "challenges")
 """What the IRO summary reads of the IRO marts: challenges by measure, type and category (counts only).
 Absent, or without these columns: the breakdown is left out and the outputs say so."""
 
-MONTHLY_COLUMNS = ["indicator_id", "period_end", "area_type", "area", "numerator", "denominator", "value"]
+MONTHLY_COLUMNS = tables.INDICATOR_MONTHLY.column_names
 
 
 @dataclass(frozen=True)
@@ -105,21 +104,16 @@ class BoardData:
     notes: tuple[str, ...] = field(default=())  # tables missing from the warehouse
 
 
-def thirteen_months(period_end: dt.date) -> tuple[dt.date, ...]:
-    first = period_end.replace(day=1)
-    return tuple(month_end(add_months(first, -offset)) for offset in range(MONTHS_SHOWN - 1, -1, -1))
-
-
 def load_board_data(
     store: WarehouseStore, profile: Profile, month: str, checks: Iterable[CheckRecord] = ()
 ) -> BoardData:
     period_end = month_end(parse_month(month))
     months = thirteen_months(period_end)
-    tables = _tables(store)
+    present = store.tables()
     notes: list[str] = []
 
     def read(table: str, sql: str, params: list | None = None) -> pd.DataFrame | None:
-        if table not in tables:
+        if table not in present:
             notes.append(f"{table} is not in the warehouse yet")
             return None
         return _dates(store.query(sql, params or []))
@@ -131,9 +125,10 @@ def load_board_data(
         [months[0], period_end],
     )
     march = read(
-        INDICATOR_MONTHLY,
-        f"SELECT {', '.join(MONTHLY_COLUMNS)} FROM {INDICATOR_MONTHLY} WHERE area_type = 'authority' "
-        "AND month(period_end) = 3 AND day(period_end) = 31 AND period_end <= ? ORDER BY indicator_id, period_end",
+        BENCHMARK_SERIES,
+        f"SELECT indicator_id, period_end, 'authority' AS area_type, area, numerator, denominator, value "
+        f"FROM {BENCHMARK_SERIES} WHERE area_type = 'authority' AND origin = 'computed' AND period_end <= ? "
+        "ORDER BY indicator_id, period_end",
         [period_end],
     )
     series = read(
@@ -151,12 +146,10 @@ def load_board_data(
         publication=profile.publication,
         monthly=monthly if monthly is not None else pd.DataFrame(columns=MONTHLY_COLUMNS),
         march=march if march is not None else pd.DataFrame(columns=MONTHLY_COLUMNS),
-        series=series if series is not None else pd.DataFrame(
-            columns=["indicator_id", "area", "area_type", "period", "period_end", "value", "origin", "source"]
-        ),
+        series=series if series is not None else tables.BENCHMARK_SERIES.empty(),
         comparison=comparison if comparison is not None else pd.DataFrame(),
-        action_plan=_action_plan(store, tables, profile, month),
-        iro=_iro(store, tables, period_end),
+        action_plan=_action_plan(store, present, profile, month),
+        iro=_iro(store, present, period_end),
         checks=tuple(checks),
         notes=tuple(dict.fromkeys(notes)),
     )
@@ -216,13 +209,6 @@ def _iro(store: WarehouseStore, tables: set[str], period_end: dt.date) -> IroDat
         _c=[order.get((t, c), 99) for t, c in zip(frame["challenge_type"], frame["category"])],
     ).sort_values(["_t", "_c", "category"]).drop(columns=["_t", "_c"]).reset_index(drop=True)
     return IroData(frame)
-
-
-def _tables(store: WarehouseStore) -> set[str]:
-    if not store.path.exists():
-        return set()
-    found = store.query("SELECT table_schema || '.' || table_name AS name FROM information_schema.tables")
-    return set(found["name"])
 
 
 def _dates(frame: pd.DataFrame) -> pd.DataFrame:

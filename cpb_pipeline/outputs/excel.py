@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cpb_pipeline.marts.indicators.catalogue import EXTRACTION_NOTE
+from cpb_pipeline.domain.catalogue import EXTRACTION_NOTE
 from cpb_pipeline.outputs.commentary import HEADING as COMMENTARY_HEADING
 from cpb_pipeline.outputs.formats import EXCEL_FORMATS, MISSING, month_label
 from cpb_pipeline.outputs.view import BoardView, IndicatorPage, Shown

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from cpb_pipeline.marts.indicators.catalogue import EXTRACTION_NOTE
+from cpb_pipeline.domain.catalogue import EXTRACTION_NOTE
 from cpb_pipeline.outputs.commentary import HEADING as COMMENTARY_HEADING
 from cpb_pipeline.outputs.formats import MISSING, month_label, number_text, signed_change
 from cpb_pipeline.outputs.svg import line_chart

@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from cpb_pipeline.outputs.formats import present
-from cpb_pipeline.profile import Publication
+from cpb_pipeline.domain.profile import Publication
 
 TOTAL = "\x00total"
 """Marker returned by `protect_column` when the total itself has to be suppressed."""

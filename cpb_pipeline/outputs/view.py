@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from cpb_pipeline.benchmarks.comparison import latest_year_end, travel
-from cpb_pipeline.benchmarks.series import financial_year
-from cpb_pipeline.marts.indicators.catalogue import CATALOGUE, COMPARATORS, IRO, REVIEWS, Indicator
+from cpb_pipeline.benchmarks.comparison import travel
+from cpb_pipeline.domain.calendar import financial_year, latest_year_end
+from cpb_pipeline.domain.catalogue import CATALOGUE, COMPARATORS, IRO, REVIEWS, Indicator
 from cpb_pipeline.outputs import commentary as text
 from cpb_pipeline.outputs.data import BoardData, CheckRecord
 from cpb_pipeline.outputs.formats import (

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from cpb_pipeline.errors import InputError
+from cpb_pipeline.domain.errors import InputError
 from cpb_pipeline.sources.action_plan import read_action_plan
 from cpb_pipeline_tests.action_plan.helpers import HEADER, action_row, simple_workbook
 

@@ -20,7 +20,7 @@ from cpb_pipeline.marts.action_plan import (
     select_snapshot,
     summary,
 )
-from cpb_pipeline.profile import ActionPlanSettings
+from cpb_pipeline.domain.profile import ActionPlanSettings
 from cpb_pipeline.sources.action_plan import read_action_plan
 from cpb_pipeline_tests.action_plan.helpers import frame
 

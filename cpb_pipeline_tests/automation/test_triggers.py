@@ -7,8 +7,15 @@ import time
 import dagster as dg
 
 from cpb_pipeline.automation.definitions import backstop_request, freshness_result, lcs_delivery_sensor
+from cpb_pipeline.domain.profile import load_profile
+from cpb_pipeline.runtime.resources import CpbResource
 
 D = dt.date
+
+
+def _context(authority):
+    return dg.build_sensor_context(instance=authority.instance,
+                                   resources={"cpb": CpbResource(profile_path=str(authority.profile_path))})
 
 
 def _deliver(authority, month):
@@ -19,7 +26,7 @@ def _deliver(authority, month):
 
 
 def _requests(authority):
-    result = lcs_delivery_sensor(dg.build_sensor_context(instance=authority.instance))
+    result = lcs_delivery_sensor(_context(authority))
     return result if isinstance(result, list) else []
 
 
@@ -42,19 +49,19 @@ def test_sensor_launches_a_complete_month_and_again_when_it_is_redelivered(autho
 def test_sensor_skips_incomplete_months(authority):
     folder = authority.write_month("2019-08")
     (folder / "ssd_cp_reviews.csv").unlink()
-    result = lcs_delivery_sensor(dg.build_sensor_context(instance=authority.instance))
+    result = lcs_delivery_sensor(_context(authority))
     assert isinstance(result, dg.SkipReason)
 
 
 def test_backstop_refreshes_on_its_day_and_says_what_is_missing(authority):
-    assert "not the second working day" in backstop_request(authority.instance, D(2019, 9, 2)).skip_message
+    assert "not the second working day" in backstop_request(authority.instance, load_profile(authority.profile_path), D(2019, 9, 2)).skip_message
     folder = _deliver(authority, "2019-08")
     (folder / "ssd_cla_health.csv").unlink()
-    skip = backstop_request(authority.instance, D(2019, 9, 3))
+    skip = backstop_request(authority.instance, load_profile(authority.profile_path), D(2019, 9, 3))
     assert isinstance(skip, dg.SkipReason)
     assert "missing 2019-08/ssd_cla_health.csv" in skip.skip_message
     authority.write_month("2019-08")
-    request = backstop_request(authority.instance, D(2019, 9, 3))
+    request = backstop_request(authority.instance, load_profile(authority.profile_path), D(2019, 9, 3))
     assert isinstance(request, dg.RunRequest) and request.partition_key == "2019-08"
 
 

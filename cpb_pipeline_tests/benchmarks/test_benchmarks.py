@@ -8,8 +8,8 @@ import pandas as pd
 
 from cpb_pipeline.benchmarks.comparison import comparison_rows, position, travel
 from cpb_pipeline.benchmarks.series import march_series
-from cpb_pipeline.marts.indicators.catalogue import indicator
-from cpb_pipeline.profile import REPO_ROOT
+from cpb_pipeline.domain.catalogue import indicator
+from cpb_pipeline.domain.profile import REPO_ROOT
 from cpb_pipeline.sources.reference.benchmarks import read_benchmarks
 
 D = dt.date

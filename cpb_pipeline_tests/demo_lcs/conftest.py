@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cpb_pipeline.demo.lcs.generator import DEMO_SEED
-from cpb_pipeline.profile import Profile, load_profile
+from cpb_pipeline.domain.profile import Profile, load_profile
 from cpb_pipeline_tests.demo_lcs import oracle
 
 SEED = DEMO_SEED

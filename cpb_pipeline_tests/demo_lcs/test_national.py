@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cpb_pipeline.demo.lcs import generate_national_month
-from cpb_pipeline.profile import load_profile
+from cpb_pipeline.domain.profile import load_profile
 from cpb_pipeline_tests.demo_lcs import oracle
 from cpb_pipeline_tests.demo_lcs.test_structure import check_sound
 

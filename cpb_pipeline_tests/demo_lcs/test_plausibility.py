@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
-from cpb_pipeline.calendar import working_day_after
+from cpb_pipeline.domain.calendar import working_day_after
 from cpb_pipeline_tests.demo_lcs import oracle
 
 MONTH = "2019-03"

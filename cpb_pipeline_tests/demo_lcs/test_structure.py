@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cpb_pipeline.calendar import extraction_date
+from cpb_pipeline.domain.calendar import extraction_date
 from cpb_pipeline_tests.demo_lcs import oracle
 
 REQUIRED = {  # contracts §2

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from cpb_pipeline.profile import REPO_ROOT
+from cpb_pipeline.domain.profile import REPO_ROOT
 from cpb_pipeline.runs import failure_lines
 from cpb_pipeline_tests.conftest import PROFILE, Authority, _demo_action_plan
 from cpb_pipeline_tests.hardening.cli import env_for

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cpb_pipeline.profile import REPO_ROOT
+from cpb_pipeline.domain.profile import REPO_ROOT
 from cpb_pipeline_tests.hardening.cli import env_for
 
 TOKEN = re.compile(rb"[A-Za-z0-9]+(?:\.[0-9]+)*")  # 1795742537.3956232 is one timestamp, not an id

@@ -5,7 +5,7 @@ import random
 
 import duckdb
 
-from cpb_pipeline.warehouse.publish import temporary_files
+from cpb_pipeline.publish.warehouse import temporary_files
 from cpb_pipeline_tests.hardening.cli import Reader, kill_after, kill_at, refresh
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract
 

@@ -6,12 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 
-from cpb_pipeline.calendar import month_end
+from cpb_pipeline.domain.calendar import month_end
 from cpb_pipeline.marts.indicators.compute import lcs_indicator_rows
-from cpb_pipeline.privacy import load_key
-from cpb_pipeline.profile import load_profile
+from cpb_pipeline.runtime.privacy import load_key
+from cpb_pipeline.domain.profile import load_profile
 from cpb_pipeline.sources.lcs.extract import load_extract
-from cpb_pipeline.warehouse.store import WarehouseStore
+from cpb_pipeline.runtime.store import WarehouseStore
 from cpb_pipeline_tests.lcs_fixtures import write_extract
 
 PROFILE = """
@@ -23,6 +23,7 @@ districts: [Lancaster, Preston]
 other_area: Other areas
 paths: {lcs_extracts: lcs, iro_statistics: lcs, action_plan: lcs, reference: lcs, warehouse: wh/cpb.duckdb, outputs: out}
 demo: true
+first_month: 2018-04
 care_leaver_districts: %s
 """
 

@@ -11,12 +11,13 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from cpb_pipeline.calendar import month_end
-from cpb_pipeline.privacy import load_key
-from cpb_pipeline.profile import load_profile
-from cpb_pipeline.sources.iro.load import load_month, staged_columns
-from cpb_pipeline.sources.iro.spec import CHALLENGES, SHEETS, STAFFING, file_name
-from cpb_pipeline.warehouse.store import Typed, WarehouseStore
+from cpb_pipeline.domain.calendar import month_end
+from cpb_pipeline.runtime.privacy import load_key
+from cpb_pipeline.domain.profile import load_profile
+from cpb_pipeline.sources.iro.load import load_month
+from cpb_pipeline.domain.iro import CHALLENGES, SHEETS, STAFFING, file_name
+from cpb_pipeline.domain.tables import Typed
+from cpb_pipeline.runtime.store import WarehouseStore
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract, write_extract
 
 CHALLENGE_HEADER = list(CHALLENGES.column_names)
@@ -30,6 +31,7 @@ districts: [Lancaster, Preston]
 other_area: Other areas
 paths: {lcs_extracts: lcs, iro_statistics: iro, action_plan: lcs, reference: lcs, warehouse: wh/cpb.duckdb, outputs: out}
 demo: true
+first_month: 2018-04
 """
 
 
@@ -161,11 +163,7 @@ def stage(root: Path, month: str, lcs_persons: set[str] | None = None):
     profile = profile_in(root)
     loaded = load_month(profile.paths.iro_statistics, month, load_key(demo=True), lcs_persons)
     assert not loaded.blocking_failures(), [f.describe() for o in loaded.blocking_failures() for f in o.findings]
-    WarehouseStore(profile.working_database).replace_partitions(
-        {f"staging.{s.table}": Typed(loaded.staged(s.table), [(n, t) for n, t, _ in staged_columns(s)]) for s in SHEETS},
-        "period_end",
-        month_end(month),
-    )
+    loaded.write(WarehouseStore(profile.working_database))
     return profile, loaded
 
 

@@ -8,8 +8,8 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from cpb_pipeline.checks import blocking_failure
-from cpb_pipeline.privacy import load_key
+from cpb_pipeline.runtime.checks import blocking_failure
+from cpb_pipeline.runtime.privacy import load_key
 from cpb_pipeline.sources.iro.load import load_month
 from cpb_pipeline_tests.iro.helpers import (
     CHALLENGE_HEADER,

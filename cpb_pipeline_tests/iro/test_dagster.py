@@ -5,17 +5,17 @@ from __future__ import annotations
 import dagster as dg
 import pytest
 
-from cpb_pipeline.resources import CpbResource
+from cpb_pipeline.runtime.resources import CpbResource
 from cpb_pipeline.runs import failure_lines
-from cpb_pipeline.marts.iro.assets import iro_mart_assets
-from cpb_pipeline.sources.iro.assets import IRO_CHALLENGES, IRO_STAFFING, iro_source_specs, iro_statistics
+from cpb_pipeline.marts.iro.assets import iro_marts
+from cpb_pipeline.domain.tables import IRO_CHALLENGES, IRO_STAFFING
 from cpb_pipeline.sources.iro.rules import CHECKS
-from cpb_pipeline.sources.lcs.assets import lcs_extract, lcs_source_specs
+from cpb_pipeline_tests.conftest import IRO_STEPS, LCS_STEPS, PARTITIONS
 from cpb_pipeline_tests.iro.helpers import challenge, pseudonym, tiny_extract, write_workbook
 
 MONTH = "2019-08"
 FILE = "iro_statistics_2019-08.xlsx"
-ASSETS = [*lcs_source_specs, lcs_extract, *iro_source_specs, iro_statistics, *iro_mart_assets]
+ASSETS = [*LCS_STEPS, *IRO_STEPS, *iro_marts(PARTITIONS)]
 
 
 def _run(authority, assets=ASSETS, month=MONTH) -> dg.ExecuteInProcessResult:
@@ -78,9 +78,9 @@ def test_assets_stage_the_workbook_and_report_every_check(month):
 def test_materializations_carry_row_counts_and_column_schema(month):
     result = _run(month)
     materialized = {m.asset_key: m.metadata for m in (e.materialization for e in result.get_asset_materialization_events())}
-    assert materialized[IRO_CHALLENGES]["dagster/row_count"].value == 3
-    assert materialized[IRO_STAFFING]["dagster/row_count"].value == 1
-    columns = [c.name for c in materialized[IRO_CHALLENGES]["dagster/column_schema"].schema.columns]
+    assert materialized[IRO_CHALLENGES.key]["dagster/row_count"].value == 3
+    assert materialized[IRO_STAFFING.key]["dagster/row_count"].value == 1
+    columns = [c.name for c in materialized[IRO_CHALLENGES.key]["dagster/column_schema"].schema.columns]
     assert columns[:3] == ["period_end", "source_row", "challenge_id"]
 
 
@@ -108,7 +108,7 @@ def test_blocking_failure_keeps_the_previous_partition(month):
 
 def test_missing_workbook_is_a_clear_failure(month):
     (month.root / "iro" / FILE).unlink()
-    result = _run(month, [*iro_source_specs, iro_statistics])
+    result = _run(month, IRO_STEPS)
     assert not result.success
     message = "\n".join(failure_lines(result.all_events))
     assert f"{FILE}: the month's IRO statistics workbook is missing" in message
@@ -118,7 +118,7 @@ def test_password_protected_workbook_is_a_clear_failure(month):
     from cpb_pipeline_tests.iro.helpers import write_encrypted_workbook
 
     write_encrypted_workbook(month.root / "iro" / FILE)
-    result = _run(month, [*iro_source_specs, iro_statistics])
+    result = _run(month, IRO_STEPS)
     message = "\n".join(failure_lines(result.all_events))
     assert not result.success and f"{FILE}: workbook is password-protected" in message
 
@@ -126,7 +126,7 @@ def test_password_protected_workbook_is_a_clear_failure(month):
 def test_rerun_replaces_the_partition(month):
     assert _run(month).success
     write_workbook(month.root / "iro", MONTH, _rows()[:1], [[44.5, 2.5, 3560]])
-    assert _run(month, [*iro_source_specs, iro_statistics]).success
+    assert _run(month, IRO_STEPS).success
     assert month.query("SELECT count(*) AS n FROM staging.iro_challenges")["n"].iloc[0] == 1
 
 
@@ -149,7 +149,7 @@ def test_minimal_workbook_fits_the_minimal_extract(authority):
 
     authority.write_month(MONTH)
     write_minimal_workbook(authority.root / "iro", MONTH)
-    result = _run(authority, [*lcs_source_specs, lcs_extract, *iro_source_specs, iro_statistics])
+    result = _run(authority, [*LCS_STEPS, *IRO_STEPS])
     assert result.success
     iro_checks = {k: e for k, e in _checks(result).items() if k[0].startswith("staging/iro")}
     assert len(iro_checks) == len(CHECKS) and all(e.passed for e in iro_checks.values())

@@ -6,10 +6,10 @@ import math
 
 import pytest
 
-from cpb_pipeline.calendar import month_end
+from cpb_pipeline.domain.calendar import month_end
 from cpb_pipeline.marts.indicators.compute import COLUMNS
 from cpb_pipeline.marts.iro.indicators import iro_indicator_rows
-from cpb_pipeline.warehouse.store import WarehouseStore
+from cpb_pipeline.runtime.store import WarehouseStore
 from cpb_pipeline_tests.iro.helpers import challenge, profile_in, stage, write_workbook
 
 MONTH = "2019-08"

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import dagster as dg
 
-from cpb_pipeline.calendar import month_end, months_between
+from cpb_pipeline.domain.calendar import month_end, months_between
 from cpb_pipeline.demo.iro import generate_iro_workbooks
 from cpb_pipeline.marts.iro.indicators import iro_indicator_rows
 from cpb_pipeline.marts.iro.monthly import challenge_counts
-from cpb_pipeline.resources import CpbResource
-from cpb_pipeline.sources.iro.assets import iro_source_specs, iro_statistics
-from cpb_pipeline.sources.lcs.assets import lcs_extract, lcs_source_specs
-from cpb_pipeline.warehouse.store import WarehouseStore
+from cpb_pipeline.runtime.resources import CpbResource
+from cpb_pipeline_tests.conftest import IRO_STEPS, LCS_STEPS
+from cpb_pipeline.runtime.store import WarehouseStore
 from cpb_pipeline_tests.iro.helpers import tiny_extract, write_workbook
 from cpb_pipeline_tests.lcs_fixtures import write_extract
 
@@ -24,6 +23,7 @@ other_area: County-wide teams
 paths: {lcs_extracts: extracts, iro_statistics: iro stats, action_plan: plan, reference: ref,
         warehouse: db/kirkton.duckdb, outputs: out}
 demo: true
+first_month: 2018-04
 """
 TEAMS = [("K1", "Huddersfield"), ("K2", "Dewsbury & Mirfield"), ("K3", "Batley & Spen"), ("K4", "Disabled Children")]
 MONTHS = months_between("2019-06", "2019-08")
@@ -41,7 +41,7 @@ def _authority(tmp_path):
 
 def _materialize(profile_path, month):
     return dg.materialize(
-        [*lcs_source_specs, lcs_extract, *iro_source_specs, iro_statistics],
+        [*LCS_STEPS, *IRO_STEPS],
         partition_key=month,
         resources={"cpb": CpbResource(profile_path=str(profile_path))},
         instance=dg.DagsterInstance.ephemeral(),
@@ -70,7 +70,7 @@ def test_handmade_workbook_with_its_own_conventions(tmp_path, monkeypatch):
     checks = {e.check_name: e for e in result.get_asset_check_evaluations() if e.asset_key.path[1].startswith("iro")}
     assert all(e.passed for e in checks.values()), {k: e.description for k, e in checks.items() if not e.passed}
 
-    from cpb_pipeline.profile import load_profile
+    from cpb_pipeline.domain.profile import load_profile
 
     profile = load_profile(profile_path)
     with WarehouseStore(profile.working_database).connect() as con:
@@ -101,7 +101,7 @@ def test_demo_generator_on_another_authoritys_extracts(tmp_path, monkeypatch):
         assert result.success
         checks = {e.check_name: e for e in result.get_asset_check_evaluations() if e.asset_key.path[1].startswith("iro")}
         assert all(e.passed for e in checks.values()), {k: e.description for k, e in checks.items() if not e.passed}
-    from cpb_pipeline.profile import load_profile
+    from cpb_pipeline.domain.profile import load_profile
 
     profile = load_profile(profile_path)
     with WarehouseStore(profile.working_database).connect() as con:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cpb_pipeline.privacy import load_key
+from cpb_pipeline.runtime.privacy import load_key
 from cpb_pipeline.sources.iro.load import load_month
 from cpb_pipeline_tests.iro.helpers import challenge, pseudonym, write_workbook
 

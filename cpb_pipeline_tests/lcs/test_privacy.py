@@ -2,8 +2,8 @@
 
 import pytest
 
-from cpb_pipeline.errors import ConfigError
-from cpb_pipeline.privacy import KEY_VARIABLE, load_key
+from cpb_pipeline.domain.errors import ConfigError
+from cpb_pipeline.runtime.privacy import KEY_VARIABLE, load_key
 from cpb_pipeline.sources.lcs.extract import load_extract
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract, stored, write_extract
 

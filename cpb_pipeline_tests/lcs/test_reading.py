@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from cpb_pipeline.privacy import load_key
+from cpb_pipeline.runtime.privacy import load_key
 from cpb_pipeline.sources.lcs.extract import load_extract
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract, staged_table, stored, write_extract
 

@@ -10,12 +10,12 @@ import dagster as dg
 import pandas as pd
 import pytest
 
-from cpb_pipeline.outputs.assets import board_pack, board_report
+from cpb_pipeline.outputs.assets import board_outputs
 from cpb_pipeline.outputs.data import BoardData, load_board_data
-from cpb_pipeline.partitions import monthly_partitions
-from cpb_pipeline.profile import Profile
-from cpb_pipeline.resources import CpbResource
-from cpb_pipeline.warehouse.store import WarehouseStore
+from cpb_pipeline.domain.profile import Profile
+from cpb_pipeline.runtime.resources import CpbResource
+from cpb_pipeline.runtime.store import WarehouseStore
+from cpb_pipeline_tests.conftest import PARTITIONS
 from cpb_pipeline_tests.outputs.warehouse import MONTH, build_warehouse
 
 CHECKED = dg.AssetKey(["marts", "indicator_monthly"])
@@ -23,7 +23,7 @@ CHECKED = dg.AssetKey(["marts", "indicator_monthly"])
 
 @dg.asset(
     key=CHECKED,
-    partitions_def=monthly_partitions,
+    partitions_def=PARTITIONS,
     check_specs=[
         dg.AssetCheckSpec("areas_complete", asset=CHECKED, blocking=True),
         dg.AssetCheckSpec("no_team", asset=CHECKED, description="children with no team"),
@@ -77,7 +77,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     profile = build_warehouse(root)
     instance = dg.DagsterInstance.ephemeral()
     result = dg.materialize(
-        [stand_in_indicator_monthly, board_pack, board_report],
+        [stand_in_indicator_monthly, board_outputs(PARTITIONS)],
         partition_key=MONTH,
         instance=instance,
         resources={"cpb": CpbResource(profile_path=str(root / "authority.yaml"))},

@@ -7,13 +7,13 @@ import pandas as pd
 import pytest
 
 from cpb_pipeline.outputs import pdf
-from cpb_pipeline.outputs.build import write_board_reports
+from cpb_pipeline.outputs.build import board_views, write_board_reports
 from cpb_pipeline.outputs.data import CheckRecord, load_board_data
 from cpb_pipeline.outputs.files import output_path
 from cpb_pipeline.outputs.pdf import write_pdf
 from cpb_pipeline.outputs.run_checks import run_check_records
 from cpb_pipeline.outputs.view import build_view
-from cpb_pipeline.warehouse.store import WarehouseStore
+from cpb_pipeline.runtime.store import WarehouseStore
 from cpb_pipeline_tests.outputs.warehouse import MONTH, build_warehouse
 
 
@@ -60,7 +60,7 @@ def test_without_a_pdf_engine_the_pdf_is_skipped_and_said_so(built, tmp_path, mo
     stale = output_path(tmp_path, MONTH, "board_report", "pdf", published=False)
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"%PDF old")
-    written = write_board_reports(built.data, tmp_path)
+    written = write_board_reports(board_views(built.data), tmp_path)
     assert [(r.pdf, r.pdf_pages) for r in written] == [(None, None), (None, None)]
     assert all(r.html.is_file() and "WeasyPrint" in r.pdf_skipped for r in written)
     assert not stale.exists()  # never an older PDF beside a newer HTML

@@ -6,7 +6,7 @@ import subprocess
 import pytest
 from PIL import Image
 
-from cpb_pipeline.marts.indicators.catalogue import CATALOGUE
+from cpb_pipeline.domain.catalogue import CATALOGUE
 from cpb_pipeline_tests.outputs.warehouse import MONTH
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from cpb_pipeline.marts.indicators.catalogue import indicator
+from cpb_pipeline.domain.catalogue import indicator
 from cpb_pipeline.outputs.commentary import ComparatorFact, DistrictChange, Facts, district_movements, draft_commentary
 
 AUG = dt.date(2019, 8, 31)

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
-from cpb_pipeline.marts.indicators.catalogue import CATALOGUE
+from cpb_pipeline.domain.catalogue import CATALOGUE
 
 MONTH = "2019-08"
 FILES = [f"board_pack_{MONTH}.xlsx", f"board_pack_{MONTH}_published.xlsx", f"board_report_{MONTH}.html",

@@ -6,7 +6,7 @@ import zlib
 
 import pytest
 
-from cpb_pipeline.marts.indicators.catalogue import CATALOGUE
+from cpb_pipeline.domain.catalogue import CATALOGUE
 from cpb_pipeline_tests.outputs.readers import expected, html_cells, number
 from cpb_pipeline_tests.outputs.warehouse import MONTH, OTHER
 

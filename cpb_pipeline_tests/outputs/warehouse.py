@@ -14,19 +14,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from cpb_pipeline.benchmarks.comparison import COLUMNS as COMPARISON_COLUMNS
 from cpb_pipeline.benchmarks.comparison import comparison_rows
-from cpb_pipeline.benchmarks.series import COLUMNS as SERIES_COLUMNS
 from cpb_pipeline.benchmarks.series import march_series
-from cpb_pipeline.marts.action_plan import CHANGES_COLUMNS, EXCEPTIONS_COLUMNS, SUMMARY_COLUMNS, changes, exceptions, summary
-from cpb_pipeline.marts.indicators.catalogue import CATALOGUE, indicator
-from cpb_pipeline.marts.indicators.compute import COLUMNS as MONTHLY_COLUMNS
+from cpb_pipeline.marts.action_plan import changes, exceptions, summary
+from cpb_pipeline.domain.catalogue import CATALOGUE, indicator
 from cpb_pipeline.marts.indicators.compute import value_of
-from cpb_pipeline.marts.iro.monthly import CHALLENGE_COUNT_COLUMNS
-from cpb_pipeline.outputs.data import thirteen_months
-from cpb_pipeline.profile import Profile, load_profile
+from cpb_pipeline.domain.calendar import thirteen_months
+from cpb_pipeline.domain.profile import Profile, load_profile
 from cpb_pipeline.sources.action_plan.model import to_frame
-from cpb_pipeline.warehouse.store import Typed, WarehouseStore
+from cpb_pipeline.domain import tables
+from cpb_pipeline.runtime.store import WarehouseStore
 
 D = dt.date
 AUTHORITY = "Testshire"
@@ -46,6 +43,7 @@ districts: [Lancaster, Preston]
 other_area: Other areas
 paths: {lcs_extracts: in, iro_statistics: in, action_plan: in, reference: in, warehouse: wh/cpb.duckdb, outputs: out}
 demo: true
+first_month: 2018-04
 action_plan:
   stale_after_weeks: 8
   board_dates: {"2019-08": 2019-09-17}
@@ -157,7 +155,7 @@ def monthly_rows() -> pd.DataFrame:
                 sum(by_area[a][i][1] for a in AREAS))  # fmt: skip
         for ind_id, values in AUTHORITY_ONLY.items():
             add(ind_id, day, "authority", AUTHORITY, *values[i])
-    frame = pd.DataFrame(rows, columns=[c for c, _, _ in MONTHLY_COLUMNS])
+    frame = pd.DataFrame(rows, columns=tables.INDICATOR_MONTHLY.column_names)
     assert set(frame["indicator_id"]) == {i.id for i in CATALOGUE}
     return frame
 
@@ -202,13 +200,7 @@ def iro_challenge_rows() -> pd.DataFrame:
         for cohort, locality, part in (("CLA", "North", count // 2), ("CP", "East", count - count // 2)):
             rows.append((PERIOD_END, "raised", kind, category, cohort, locality, part))
             rows.append((PERIOD_END, "open", kind, category, cohort, locality, 99))  # another measure: not read
-    return pd.DataFrame(rows, columns=[c for c, _, _ in CHALLENGE_COUNT_COLUMNS])
-
-
-def _typed(frame: pd.DataFrame, columns) -> Typed:
-    if isinstance(columns, dict):
-        return Typed(frame, list(columns.items()))
-    return Typed(frame, [(c, t) for c, t, _ in columns])
+    return pd.DataFrame(rows, columns=tables.IRO_CHALLENGES_MONTHLY.column_names)
 
 
 def build_warehouse(root: Path, *, action_plan: bool = True) -> Profile:
@@ -221,23 +213,23 @@ def build_warehouse(root: Path, *, action_plan: bool = True) -> Profile:
     published = pd.DataFrame(PUBLISHED, columns=["indicator_id", "area", "period", "period_end", "value"])
     published["source"] = "test"
     march = monthly[(monthly["area_type"] == "authority") & (monthly["period_end"] == D(2019, 3, 31))]
-    series = march_series(published, march[["indicator_id", "period_end", "value"]], AUTHORITY)
+    series = march_series(published, march[["indicator_id", "period_end", "numerator", "denominator", "value"]], AUTHORITY)
     authority = monthly[monthly["area_type"] == "authority"][["indicator_id", "period_end", "value"]]
     comparison = comparison_rows(PERIOD_END, authority, series)
-    tables = {
-        "marts.indicator_monthly": _typed(monthly, MONTHLY_COLUMNS),
-        "marts.benchmark_series": _typed(series, SERIES_COLUMNS),
-        "marts.benchmark_comparison": _typed(comparison, COMPARISON_COLUMNS),
-        "marts.iro_challenges_monthly": _typed(iro_challenge_rows(), CHALLENGE_COUNT_COLUMNS),
+    written = {
+        "marts.indicator_monthly": tables.INDICATOR_MONTHLY.typed(monthly),
+        "marts.benchmark_series": tables.BENCHMARK_SERIES.typed(series),
+        "marts.benchmark_comparison": tables.BENCHMARK_COMPARISON.typed(comparison),
+        "marts.iro_challenges_monthly": tables.IRO_CHALLENGES_MONTHLY.typed(iro_challenge_rows()),
     }
     if action_plan:
         plan = actions()
         exc = exceptions(plan, snapshot_date=D(2019, 9, 11), board_date=D(2019, 9, 17), stale_after_weeks=8,
                          board_month=MONTH)  # fmt: skip
-        tables |= {
-            "marts.action_plan_summary": _typed(summary(plan), SUMMARY_COLUMNS),
-            "marts.action_plan_exceptions": _typed(exc, EXCEPTIONS_COLUMNS),
-            "marts.action_plan_changes": _typed(changes(plan), CHANGES_COLUMNS),
+        written |= {
+            "marts.action_plan_summary": tables.ACTION_PLAN_SUMMARY.typed(summary(plan)),
+            "marts.action_plan_exceptions": tables.ACTION_PLAN_EXCEPTIONS.typed(exc),
+            "marts.action_plan_changes": tables.ACTION_PLAN_CHANGES.typed(changes(plan)),
         }
-    store.replace_tables(tables)
+    store.replace_tables(written)
     return profile

@@ -12,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from cpb_pipeline.profile import REPO_ROOT
+from cpb_pipeline.domain.profile import REPO_ROOT
 
 
 def free_port() -> int:

@@ -10,7 +10,7 @@ import zlib
 
 import pytest
 
-from cpb_pipeline.profile import REPO_ROOT
+from cpb_pipeline.domain.profile import REPO_ROOT
 from cpb_pipeline_tests.conftest import PROFILE
 from cpb_pipeline_tests.ui.server import DagsterDev
 

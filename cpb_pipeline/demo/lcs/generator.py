@@ -17,7 +17,7 @@ import pandas as pd
 from cpb_pipeline.demo.lcs import (
     care_leavers, caseload, extract, figures, health, history, months, plan, records, reference, reviews, targets,
 )
-from cpb_pipeline.profile import Profile, load_profile
+from cpb_pipeline.domain.profile import Profile, load_profile
 
 SIMULATION_START = "2016-04"  # the first month end simulated: 24 months before the first extract
 FIRST_EXTRACT, LAST_EXTRACT = "2018-04", targets.MONTHS[-1]

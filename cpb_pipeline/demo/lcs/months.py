@@ -2,7 +2,7 @@
 
 The simulation works on whole months (an index y*12+m-1) and on days counted from
 1970-01-01, which numpy stores as datetime64[D] without conversion. Month ends and
-extraction dates come from cpb_pipeline.calendar so that the generator and the
+extraction dates come from cpb_pipeline.domain.calendar so that the generator and the
 pipeline agree on which day an extract is taken.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from cpb_pipeline.calendar import add_months, extraction_date, month_end, parse_month
+from cpb_pipeline.domain.calendar import add_months, extraction_date, month_end, parse_month
 
 EPOCH = dt.date(1970, 1, 1)
 

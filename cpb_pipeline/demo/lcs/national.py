@@ -17,7 +17,7 @@ import pandas as pd
 
 from cpb_pipeline.demo.lcs import extract, months, records, reference, targets
 from cpb_pipeline.demo.lcs.records import OPEN
-from cpb_pipeline.profile import load_profile
+from cpb_pipeline.domain.profile import load_profile
 
 YEAR = 365.25
 LEAVERS_PER_MONTH = 58  # demo-sized: children leaving care each month

@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from cpb_pipeline.calendar import is_working_day
+from cpb_pipeline.domain.calendar import is_working_day
 from cpb_pipeline.demo.lcs import months, reference
 
 OPEN = 10**7  # an end date not (yet) reached; the writer prints an empty cell
@@ -38,7 +38,7 @@ def _holidays() -> np.ndarray:
 
 
 def working_days_after(days: np.ndarray, n: int) -> np.ndarray:
-    """The n-th working day after each day (n >= 1), as cpb_pipeline.calendar counts them."""
+    """The n-th working day after each day (n >= 1), as cpb_pipeline.domain.calendar counts them."""
     d = np.asarray(days, dtype="int64").astype("datetime64[D]")
     return np.busday_offset(d, n, roll="backward", holidays=_holidays()).astype("int64")
 
@@ -49,7 +49,7 @@ def working_day_on_or_before(days: np.ndarray) -> np.ndarray:
 
 
 def add_months(days: np.ndarray, k) -> np.ndarray:
-    """Calendar month arithmetic, clamped to the month's last day (as cpb_pipeline.calendar does)."""
+    """Calendar month arithmetic, clamped to the month's last day (as cpb_pipeline.domain.calendar does)."""
     d = np.asarray(days, dtype="int64").astype("datetime64[D]")
     m = d.astype("datetime64[M]")
     dom = (d - m.astype("datetime64[D]")).astype("int64")

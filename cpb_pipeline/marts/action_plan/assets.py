@@ -3,21 +3,19 @@
 import dagster as dg
 import pandas as pd
 
-from cpb_pipeline.checks import CheckOutcome, blocking_failure, check_result
-from cpb_pipeline.errors import Finding, InputError
-from cpb_pipeline.marts.action_plan.changes import CHANGES_COLUMNS, changes
-from cpb_pipeline.marts.action_plan.exceptions import EXCEPTIONS_COLUMNS, exceptions_for_month
+from cpb_pipeline.runtime.checks import CheckOutcome, blocking_failure, check_result
+from cpb_pipeline.domain.errors import Finding, InputError
+from cpb_pipeline.domain import tables
+from cpb_pipeline.marts.action_plan.changes import changes
+from cpb_pipeline.marts.action_plan.exceptions import exceptions_for_month
 from cpb_pipeline.marts.action_plan.snapshots import NoSnapshotError
-from cpb_pipeline.marts.action_plan.summary import SUMMARY_COLUMNS, summary
-from cpb_pipeline.metadata import OWNERS, table_metadata
-from cpb_pipeline.partitions import monthly_partitions
-from cpb_pipeline.resources import CpbResource
-from cpb_pipeline.sources.action_plan.model import ACTION_COLUMNS, EXTRA_COLUMNS
+from cpb_pipeline.marts.action_plan.summary import summary
+from cpb_pipeline.runtime.resources import CpbResource
 from cpb_pipeline.sources.action_plan.reader import read_action_plan
-from cpb_pipeline.warehouse.store import Typed
 
-ACTIONS = dg.AssetKey(["marts", "action_plan_actions"])
-WORKBOOKS = dg.AssetKey(["action_plan", "workbooks"])
+ACTIONS, SUMMARY, CHANGES, EXCEPTIONS = (
+    tables.ACTION_PLAN_ACTIONS, tables.ACTION_PLAN_SUMMARY, tables.ACTION_PLAN_CHANGES, tables.ACTION_PLAN_EXCEPTIONS,
+)
 
 WARNING_CHECKS = {
     "duplicate_refs": ({"duplicate_ref"}, "A Ref repeats within an objective."),
@@ -26,67 +24,6 @@ WARNING_CHECKS = {
     "timescale_not_a_date": ({"free_text", "not_a_date", "typo"}, "Timescales that give no due date; lists the refs."),
 }
 LAYOUT_CHECK = ("layout", "Everything else worth a look: skipped sheets, rows that are not actions, odd notes.")
-
-MEANINGS = {
-    "snapshot_date": "the date in the workbook's file name",
-    "sheet": "the sheet the action is on",
-    "objective_number": "N from the banner 'Objective N – …' above the action; null if none",
-    "objective_title": "the banner's title",
-    "ref": "the action's Ref, trimmed",
-    "activity": "the Activity cell",
-    "responsible_service": "the Responsible Service cell",
-    "timescale_text": "the Timescales cell as written",
-    "due_date": "the date Timescales gives (a month such as Mar-19 means its last day); null where it gives none",
-    "brag": "Blue, Red, Amber or Green",
-    "latest_update_date": "the newest date that opens a progress note ('23.07.19 - …'); null if none",
-    "sheet_position": "the sheet's order in the workbook (0 first)",
-    "source_row": "the action's row in the sheet, as Excel numbers it",
-    "getting_to_good_ref": "the Getting to Good Plan Ref cell",
-    "progress": "the Progress cell as written",
-    "latest_note": "the text of the newest dated progress note",
-    "timescale_kind": "how Timescales was read: date, month, blank, free_text or not_a_calendar_date",
-    "source_file": "the workbook's file name",
-    "level": "sheet_objective, sheet, objective or snapshot: what the row counts",
-    "blue": "actions that are Blue (complete and closed)",
-    "red": "actions that are Red",
-    "amber": "actions that are Amber",
-    "green": "actions that are Green",
-    "total": "all actions in the row's group",
-    "open_actions": "red + amber + green",
-    "display_order": "the order the board pack prints the rows in, within a snapshot",
-    "board_month": "the pack's month, YYYY-MM (partition)",
-    "board_date": "the board date overdue is judged against",
-    "exception": "red_amber, overdue or stale",
-    "days_overdue": "board_date - due_date, on overdue rows",
-    "days_since_update": "snapshot_date - latest_update_date; null when there is none",
-    "from_snapshot_date": "the earlier snapshot compared",
-    "to_snapshot_date": "the later snapshot compared",
-    "change": "new, closed, removed, moved, brag_changed or due_date_changed",
-    "closed_by": "became_blue or disappeared, on closed rows",
-    "sheet_from": "the sheet in the earlier snapshot",
-    "sheet_to": "the sheet in the later snapshot",
-    "ref_occurrence": "which of several actions sharing a Ref within an objective (1 first)",
-    "brag_from": "BRAG in the earlier snapshot",
-    "brag_to": "BRAG in the later snapshot",
-    "due_date_from": "due date in the earlier snapshot",
-    "due_date_to": "due date in the later snapshot",
-    "timescale_text_from": "Timescales as written in the earlier snapshot",
-    "timescale_text_to": "Timescales as written in the later snapshot",
-    "source_row_from": "the row in the earlier workbook",
-    "source_row_to": "the row in the later workbook",
-}
-
-
-def _columns(kinds: dict[str, str]) -> list[tuple[str, str, str]]:
-    return [(name, kind, MEANINGS[name]) for name, kind in kinds.items()]
-
-
-ACTION_TABLE_COLUMNS = _columns({**ACTION_COLUMNS, **EXTRA_COLUMNS})
-
-
-def _typed(frame: pd.DataFrame, columns: list[tuple[str, str, str]]) -> Typed:
-    return Typed(frame, [(c, t) for c, t, _ in columns])
-
 
 def sort_warnings(warnings: list[Finding]) -> list[CheckOutcome]:
     """The reader's warnings, one check per kind; anything unrecognised goes to the layout check."""
@@ -99,30 +36,19 @@ def sort_warnings(warnings: list[Finding]) -> list[CheckOutcome]:
     return outcomes
 
 
-workbook_source = dg.AssetSpec(
-    WORKBOOKS,
-    description="Corporate Parenting Strategy delivery plan workbooks in paths.action_plan (contracts §4); "
-    "the snapshot date is the YYYY-MM-DD in each file name.",
-    group_name="sources",
-    kinds={"excel"},
-    owners=OWNERS,
-)
-
-
 @dg.asset(
-    key=ACTIONS,
-    deps=[WORKBOOKS],
+    key=ACTIONS.key,
+    deps=[tables.ACTION_PLAN_WORKBOOKS],
     group_name="marts",
     kinds={"duckdb", "excel"},
-    owners=OWNERS,
     description="Contracts §6: one row per action per workbook snapshot, history kept. Every workbook in the "
     "folder is read; a snapshot is replaced whole when its workbook is read again.",
-    metadata=table_metadata(ACTION_TABLE_COLUMNS),
+    metadata=ACTIONS.metadata(),
     check_specs=[
-        dg.AssetCheckSpec("valid", asset=ACTIONS, blocking=True,
+        dg.AssetCheckSpec("valid", asset=ACTIONS.key, blocking=True,
                           description="Every workbook opens, has the header columns, and every BRAG is Blue, Red, Amber or Green."),
-        *[dg.AssetCheckSpec(name, asset=ACTIONS, description=text) for name, (_, text) in WARNING_CHECKS.items()],
-        dg.AssetCheckSpec(LAYOUT_CHECK[0], asset=ACTIONS, description=LAYOUT_CHECK[1]),
+        *[dg.AssetCheckSpec(name, asset=ACTIONS.key, description=text) for name, (_, text) in WARNING_CHECKS.items()],
+        dg.AssetCheckSpec(LAYOUT_CHECK[0], asset=ACTIONS.key, description=LAYOUT_CHECK[1]),
     ],
 )
 def action_plan_actions(context: dg.AssetExecutionContext, cpb: CpbResource):
@@ -139,9 +65,9 @@ def action_plan_actions(context: dg.AssetExecutionContext, cpb: CpbResource):
     if not snapshots and not blocking:
         blocking.append(Finding(str(folder), "no action plan workbook (.xlsx) in the folder"))
     valid = CheckOutcome("action_plan", "valid", True, blocking, sum(len(s.actions) for s in snapshots))
-    yield check_result(ACTIONS, valid)
+    yield check_result(ACTIONS.key, valid)
     for outcome in sort_warnings(warnings):
-        yield check_result(ACTIONS, outcome)
+        yield check_result(ACTIONS.key, outcome)
     if blocking:
         raise blocking_failure([valid], "Action plan workbooks")
     frame = pd.concat([s.actions for s in snapshots], ignore_index=True)
@@ -149,88 +75,82 @@ def action_plan_actions(context: dg.AssetExecutionContext, cpb: CpbResource):
     store = cpb.warehouse
     for date in dates:
         store.replace_partitions(
-            {"marts.action_plan_actions": _typed(frame[frame["snapshot_date"] == date], ACTION_TABLE_COLUMNS)},
-            "snapshot_date",
-            date,
+            {ACTIONS.qualified: ACTIONS.typed(frame[frame["snapshot_date"] == date])}, "snapshot_date", date
         )
-    total = int(store.query("SELECT count(*) AS n FROM marts.action_plan_actions")["n"].iloc[0])
+    total = int(store.query(f"SELECT count(*) AS n FROM {ACTIONS.qualified}")["n"].iloc[0])
     yield dg.MaterializeResult(
-        asset_key=ACTIONS,
-        metadata=table_metadata(
-            ACTION_TABLE_COLUMNS,
-            rows=total,
-            snapshots_read=dg.MetadataValue.json([str(d) for d in dates]),
-        ),
+        asset_key=ACTIONS.key,
+        metadata=ACTIONS.metadata(total, snapshots_read=dg.MetadataValue.json([str(d) for d in dates])),
     )
 
 
 def _all_actions(cpb: CpbResource) -> pd.DataFrame:
-    frame = cpb.warehouse.query("SELECT * FROM marts.action_plan_actions ORDER BY snapshot_date, sheet_position, source_row")
-    for column, kind in {**ACTION_COLUMNS, **EXTRA_COLUMNS}.items():
+    frame = cpb.warehouse.query(f"SELECT * FROM {ACTIONS.qualified} ORDER BY snapshot_date, sheet_position, source_row")
+    for column, kind in ACTIONS.types.items():
         if kind == "DATE":
             frame[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
     return frame
 
 
 @dg.asset(
-    key=["marts", "action_plan_summary"],
-    deps=[ACTIONS],
+    key=SUMMARY.key,
+    deps=[ACTIONS.key],
     group_name="marts",
     kinds={"duckdb"},
-    owners=OWNERS,
     description="BRAG counts for every snapshot by sheet and objective, by sheet, by objective and overall.",
-    metadata=table_metadata(_columns(SUMMARY_COLUMNS)),
+    metadata=SUMMARY.metadata(),
 )
 def action_plan_summary(cpb: CpbResource) -> dg.MaterializeResult:
     frame = summary(_all_actions(cpb))
-    cpb.warehouse.replace_tables({"marts.action_plan_summary": _typed(frame, _columns(SUMMARY_COLUMNS))})
-    return dg.MaterializeResult(metadata=table_metadata(_columns(SUMMARY_COLUMNS), rows=len(frame)))
+    cpb.warehouse.replace_tables({SUMMARY.qualified: SUMMARY.typed(frame)})
+    return dg.MaterializeResult(metadata=SUMMARY.metadata(len(frame)))
 
 
 @dg.asset(
-    key=["marts", "action_plan_changes"],
-    deps=[ACTIONS],
+    key=CHANGES.key,
+    deps=[ACTIONS.key],
     group_name="marts",
     kinds={"duckdb"},
-    owners=OWNERS,
     description="What changed between consecutive snapshots: new and closed actions, BRAG and due dates moved.",
-    metadata=table_metadata(_columns(CHANGES_COLUMNS)),
+    metadata=CHANGES.metadata(),
 )
 def action_plan_changes(cpb: CpbResource) -> dg.MaterializeResult:
     frame = changes(_all_actions(cpb))
-    cpb.warehouse.replace_tables({"marts.action_plan_changes": _typed(frame, _columns(CHANGES_COLUMNS))})
-    return dg.MaterializeResult(metadata=table_metadata(_columns(CHANGES_COLUMNS), rows=len(frame)))
+    cpb.warehouse.replace_tables({CHANGES.qualified: CHANGES.typed(frame)})
+    return dg.MaterializeResult(metadata=CHANGES.metadata(len(frame)))
 
 
-@dg.asset(
-    key=["marts", "action_plan_exceptions"],
-    deps=[ACTIONS],
-    partitions_def=monthly_partitions,
-    group_name="marts",
-    kinds={"duckdb"},
-    owners=OWNERS,
-    description="For a month's board pack: the snapshot it uses and every overdue, stale, Red or Amber action "
-    "with its latest note. Empty for months no snapshot qualifies for.",
-    metadata=table_metadata(_columns(EXCEPTIONS_COLUMNS)),
-)
-def action_plan_exceptions(context: dg.AssetExecutionContext, cpb: CpbResource) -> dg.MaterializeResult:
-    month = context.partition_key
-    settings = cpb.profile.action_plan
-    columns = _columns(EXCEPTIONS_COLUMNS)
-    try:
-        choice, frame = exceptions_for_month(
-            _all_actions(cpb), month, stale_after_weeks=settings.stale_after_weeks, board_dates=settings.board_dates
+def action_plan_exceptions(partitions: dg.PartitionsDefinition) -> dg.AssetsDefinition:
+    @dg.asset(
+        key=EXCEPTIONS.key,
+        deps=[ACTIONS.key],
+        partitions_def=partitions,
+        group_name="marts",
+        kinds={"duckdb"},
+        description="For a month's board pack: the snapshot it uses and every overdue, stale, Red or Amber action "
+        "with its latest note. Empty for months no snapshot qualifies for.",
+        metadata=EXCEPTIONS.metadata(),
+    )
+    def action_plan_exceptions(context: dg.AssetExecutionContext, cpb: CpbResource) -> dg.MaterializeResult:
+        month = context.partition_key
+        settings = cpb.profile.action_plan
+        try:
+            choice, frame = exceptions_for_month(
+                _all_actions(cpb), month, stale_after_weeks=settings.stale_after_weeks, board_dates=settings.board_dates
+            )
+            note = {"snapshot_date": str(choice.snapshot_date), "board_date": str(choice.board_date)}
+        except NoSnapshotError as reason:
+            frame = EXCEPTIONS.empty()
+            note = {"no_snapshot": str(reason)}
+            context.log.info(str(reason))
+        frame = frame.assign(board_month=month)
+        cpb.warehouse.replace_partitions({EXCEPTIONS.qualified: EXCEPTIONS.typed(frame)}, "board_month", month)
+        return dg.MaterializeResult(
+            metadata=EXCEPTIONS.metadata(len(frame), **{k: dg.MetadataValue.text(v) for k, v in note.items()})
         )
-        note = {"snapshot_date": str(choice.snapshot_date), "board_date": str(choice.board_date)}
-    except NoSnapshotError as reason:
-        frame = pd.DataFrame(columns=list(EXCEPTIONS_COLUMNS))
-        note = {"no_snapshot": str(reason)}
-        context.log.info(str(reason))
-    frame = frame.assign(board_month=month)
-    cpb.warehouse.replace_partitions(
-        {"marts.action_plan_exceptions": _typed(frame, columns)}, "board_month", month
-    )
-    return dg.MaterializeResult(
-        metadata=table_metadata(columns, rows=len(frame), **{k: dg.MetadataValue.text(v) for k, v in note.items()})
-    )
 
+    return action_plan_exceptions
+
+
+def action_plan_marts(partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefinition]:
+    return [action_plan_actions, action_plan_summary, action_plan_changes, action_plan_exceptions(partitions)]

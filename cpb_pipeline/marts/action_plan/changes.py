@@ -28,28 +28,9 @@ from typing import Any
 
 import pandas as pd
 
-CHANGES_COLUMNS: dict[str, str] = {
-    "from_snapshot_date": "DATE",
-    "to_snapshot_date": "DATE",
-    "change": "VARCHAR",
-    "closed_by": "VARCHAR",
-    "sheet": "VARCHAR",
-    "sheet_from": "VARCHAR",
-    "sheet_to": "VARCHAR",
-    "objective_number": "INTEGER",
-    "objective_title": "VARCHAR",
-    "ref": "VARCHAR",
-    "ref_occurrence": "INTEGER",
-    "activity": "VARCHAR",
-    "brag_from": "VARCHAR",
-    "brag_to": "VARCHAR",
-    "due_date_from": "DATE",
-    "due_date_to": "DATE",
-    "timescale_text_from": "VARCHAR",
-    "timescale_text_to": "VARCHAR",
-    "source_row_from": "INTEGER",
-    "source_row_to": "INTEGER",
-}
+from cpb_pipeline.domain.tables import ACTION_PLAN_CHANGES
+
+CHANGES_COLUMNS = ACTION_PLAN_CHANGES.types
 
 CHANGE_TYPES: tuple[str, ...] = ("new", "closed", "removed", "moved", "brag_changed", "due_date_changed")
 

@@ -18,31 +18,13 @@ import datetime as dt
 
 import pandas as pd
 
+from cpb_pipeline.domain.tables import ACTION_PLAN_EXCEPTIONS
+
 from cpb_pipeline.marts.action_plan.snapshots import SnapshotChoice, select_snapshot
 
 EXCEPTION_TYPES: tuple[str, ...] = ("red_amber", "overdue", "stale")
 
-EXCEPTIONS_COLUMNS: dict[str, str] = {
-    "board_month": "VARCHAR",
-    "board_date": "DATE",
-    "snapshot_date": "DATE",
-    "exception": "VARCHAR",
-    "sheet": "VARCHAR",
-    "sheet_position": "INTEGER",
-    "source_row": "INTEGER",
-    "objective_number": "INTEGER",
-    "objective_title": "VARCHAR",
-    "ref": "VARCHAR",
-    "activity": "VARCHAR",
-    "responsible_service": "VARCHAR",
-    "brag": "VARCHAR",
-    "timescale_text": "VARCHAR",
-    "due_date": "DATE",
-    "days_overdue": "INTEGER",
-    "latest_update_date": "DATE",
-    "days_since_update": "INTEGER",
-    "latest_note": "VARCHAR",
-}
+EXCEPTIONS_COLUMNS = ACTION_PLAN_EXCEPTIONS.types
 
 _BRAG_ORDER = {"Red": 0, "Amber": 1, "Green": 2, "Blue": 3}
 

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from cpb_pipeline.calendar import add_months, month_end, parse_month
+from cpb_pipeline.domain.calendar import add_months, month_end, parse_month
 
 
 class NoSnapshotError(LookupError):

@@ -17,23 +17,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cpb_pipeline.sources.action_plan.brag import BRAG_VALUES
+from cpb_pipeline.domain.tables import ACTION_PLAN_SUMMARY
 
-SUMMARY_COLUMNS: dict[str, str] = {
-    "snapshot_date": "DATE",
-    "level": "VARCHAR",
-    "sheet": "VARCHAR",
-    "sheet_position": "INTEGER",
-    "objective_number": "INTEGER",
-    "objective_title": "VARCHAR",
-    "blue": "INTEGER",
-    "red": "INTEGER",
-    "amber": "INTEGER",
-    "green": "INTEGER",
-    "total": "INTEGER",
-    "open_actions": "INTEGER",
-    "display_order": "INTEGER",
-}
+from cpb_pipeline.domain.action_plan import BRAG_VALUES
+
+SUMMARY_COLUMNS = ACTION_PLAN_SUMMARY.types
 
 _NO_OBJECTIVE = 1_000_000  # stands in for a null objective while grouping (sorts last)
 

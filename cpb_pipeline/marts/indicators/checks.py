@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cpb_pipeline.errors import Finding
-from cpb_pipeline.marts.indicators.catalogue import CATALOGUE
-from cpb_pipeline.profile import Profile
+from cpb_pipeline.domain.errors import Finding
+from cpb_pipeline.domain.catalogue import CATALOGUE
+from cpb_pipeline.domain.profile import Profile
+from cpb_pipeline.domain.tables import INDICATOR_MONTHLY
 
-TABLE = "marts.indicator_monthly"
+TABLE = INDICATOR_MONTHLY.qualified
 
 
 def completeness_findings(frame: pd.DataFrame, profile: Profile) -> list[Finding]:

@@ -13,20 +13,11 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from cpb_pipeline.marts.indicators.catalogue import CATALOGUE, Indicator
+from cpb_pipeline.domain.catalogue import CATALOGUE, Indicator
 from cpb_pipeline.marts.indicators.definitions import contributions_sql, prepare_month
-from cpb_pipeline.profile import Profile
-
-COLUMNS = [
-    ("indicator_id", "VARCHAR", "an indicator id of contracts §7 (see marts.indicator_catalogue)"),
-    ("period_end", "DATE", "the last day of the month"),
-    ("area_type", "VARCHAR", "'authority' or 'district'"),
-    ("area", "VARCHAR", "the authority's name, or a district / other_area name"),
-    ("numerator", "DOUBLE", "the count (for a plain count, the count itself)"),
-    ("denominator", "DOUBLE", "the denominator; the child population for rates; null for plain counts"),
-    ("value", "DOUBLE", "unrounded: the count, per 10,000, or per cent (0-100); null when the denominator is 0"),
-]
-
+from cpb_pipeline.domain.profile import Profile
+from cpb_pipeline.domain.tables import INDICATOR_MONTHLY
+from cpb_pipeline.runtime.store import run
 
 def value_of(indicator: Indicator, numerator: float, denominator: float | None) -> float | None:
     if indicator.unit == "count":
@@ -45,27 +36,26 @@ def lcs_indicator_rows(con: duckdb.DuckDBPyConnection, profile: Profile, month_e
     for indicator in CATALOGUE:
         if indicator.source != "lcs" or indicator.rate_of:
             continue
-        by_area = con.execute(
-            f"SELECT area, sum(num), sum(den) FROM ({contributions_sql(indicator.id)}) GROUP BY area"
-        ).fetchall()
+        by_area = run(con, f"SELECT area, sum(num), sum(den) FROM ({contributions_sql(indicator.id)}) GROUP BY area",
+                      {"month_end": month_end, "other_area": profile.other_area}).fetchall()
         sums = {area: (float(num or 0), float(den or 0)) for area, num, den in by_area}
         num = sum(n for n, _ in sums.values())
         den = sum(d for _, d in sums.values())
         totals[indicator.id] = (num, den)
-        rows.append(_row(indicator, month_end, "authority", profile.authority.name, num, den))
+        rows.append(indicator_row(indicator, month_end, "authority", profile.authority.name, num, den))
         if indicator.has_districts or (indicator.breakdown == "optional_district" and profile.care_leaver_districts):
             for area in profile.areas:
                 n, d = sums.get(area, (0.0, 0.0))
-                rows.append(_row(indicator, month_end, "district", area, n, d))
+                rows.append(indicator_row(indicator, month_end, "district", area, n, d))
     population = float(profile.population_at(month_end))
     for indicator in CATALOGUE:
         if indicator.rate_of:
             count, _ = totals[indicator.rate_of]
-            rows.append(_row(indicator, month_end, "authority", profile.authority.name, count, population))
-    return pd.DataFrame(rows, columns=[c for c, _, _ in COLUMNS])
+            rows.append(indicator_row(indicator, month_end, "authority", profile.authority.name, count, population))
+    return pd.DataFrame(rows, columns=INDICATOR_MONTHLY.column_names)
 
 
-def _row(indicator: Indicator, month_end: dt.date, area_type: str, area: str, num: float, den: float) -> dict:
+def indicator_row(indicator: Indicator, month_end: dt.date, area_type: str, area: str, num: float, den: float) -> dict:
     denominator = None if indicator.unit == "count" else den
     return {
         "indicator_id": indicator.id,

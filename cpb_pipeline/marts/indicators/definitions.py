@@ -13,7 +13,22 @@ import datetime as dt
 
 import duckdb
 
-from cpb_pipeline.marts.indicators.catalogue import IN_TOUCH_CONTACT_RULE_FROM
+from cpb_pipeline.domain.calendar import in_month, open_at_month_end, within_months
+from cpb_pipeline.domain.catalogue import IN_TOUCH_CONTACT_RULE_FROM
+from cpb_pipeline.domain.lcs import (
+    CARE_LEAVER_ELIGIBILITY,
+    COMPLETED,
+    DENTAL_CHECK,
+    EET_ACTIVITY,
+    HEALTH_ASSESSMENT,
+    IN_TOUCH_YES,
+    PARTICIPATED,
+    PARTICIPATION_COUNTED,
+    YES,
+    sql_codes,
+)
+from cpb_pipeline.domain.tables import LCS_STAGING
+from cpb_pipeline.runtime.store import run
 
 _STAGING = {
     "m_person": "ssd_person",
@@ -29,72 +44,54 @@ _STAGING = {
 }
 
 
-def _open(start: str, end: str) -> str:
-    """Open at month end: started on or before it, and not ended by it."""
-    return f"{start} <= $me AND ({end} IS NULL OR {end} > $me)"
-
-
-def _within_months(column: str, months: str) -> str:
-    """After (month end minus N calendar months) and on or before month end."""
-    return f"{column} > CAST($me - to_months({months}) AS DATE) AND {column} <= $me"
-
-
-def _in_month(column: str) -> str:
-    return f"{column} >= date_trunc('month', $me) AND {column} <= $me"
-
-
 def prepare_month(
     con: duckdb.DuckDBPyConnection, month_end: dt.date, districts: list[str], other_area: str, care_leaver_districts: bool
 ) -> None:
     """Temporary tables for one month end: its staging rows, team areas, each child's district and open episode."""
+    params = {"month_end": month_end, "other_area": other_area, "districts": list(districts)}
     for temp, table in _STAGING.items():
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {temp} AS SELECT * FROM staging.{table} WHERE period_end = ?", [month_end])
-    con.execute("CREATE OR REPLACE TEMP TABLE m_params AS SELECT CAST(? AS DATE) AS me, ? AS other_area", [month_end, other_area])
-    con.execute("CREATE OR REPLACE TEMP TABLE m_districts (area VARCHAR)")
-    con.executemany("INSERT INTO m_districts VALUES (?)", [[d] for d in districts])
-    run = lambda sql: con.execute(sql.replace("$me", "(SELECT me FROM m_params)").replace("$other", "(SELECT other_area FROM m_params)"))  # noqa: E731
-    run(
+        run(con, f"CREATE OR REPLACE TEMP TABLE {temp} AS SELECT * FROM {LCS_STAGING[table].qualified} "
+                 "WHERE period_end = $month_end", params)  # fmt: skip
+    run(con,
         """CREATE OR REPLACE TEMP TABLE m_team_area AS
         SELECT dept_team_id,
-               CASE WHEN dept_team_parent_name IN (SELECT area FROM m_districts) THEN dept_team_parent_name ELSE $other END AS area
-        FROM m_dept"""
+               CASE WHEN list_contains($districts, dept_team_parent_name) THEN dept_team_parent_name ELSE $other_area END AS area
+        FROM m_dept""", params,
     )
-    run(
+    run(con,
         f"""CREATE OR REPLACE TEMP TABLE m_child_area AS
-        SELECT person, coalesce(t.area, $other) AS area FROM (
+        SELECT person, coalesce(t.area, $other_area) AS area FROM (
             SELECT invo_person_id AS person, invo_professional_team AS team,
                    row_number() OVER (PARTITION BY invo_person_id
                                       ORDER BY invo_involvement_start_date DESC, invo_involvements_id_order DESC) AS pick
-            FROM m_invo WHERE {_open('invo_involvement_start_date', 'invo_involvement_end_date')}
+            FROM m_invo WHERE {open_at_month_end('invo_involvement_start_date', 'invo_involvement_end_date')}
         ) i LEFT JOIN m_team_area t ON t.dept_team_id = i.team
-        WHERE pick = 1"""
+        WHERE pick = 1""", params,
     )
-    run(
+    run(con,
         f"""CREATE OR REPLACE TEMP TABLE m_cla_open AS
         SELECT person, entered_care_date, cla_id FROM (
             SELECT clae_person_id AS person, clae_entered_care_date AS entered_care_date, clae_cla_id AS cla_id,
                    row_number() OVER (PARTITION BY clae_person_id
                                       ORDER BY clae_cla_episode_start_date DESC, clae_cla_episode_id DESC) AS pick
-            FROM m_cla WHERE {_open('clae_cla_episode_start_date', 'clae_cla_episode_ceased_date')}
-        ) WHERE pick = 1"""
+            FROM m_cla WHERE {open_at_month_end('clae_cla_episode_start_date', 'clae_cla_episode_ceased_date')}
+        ) WHERE pick = 1""", params,
     )
-    team_area = "coalesce(t.area, $other)" if care_leaver_districts else "$other"
-    run(
+    team_area = "coalesce(t.area, $other_area)" if care_leaver_districts else "$other_area"
+    run(con,
         f"""CREATE OR REPLACE TEMP TABLE m_care_leavers AS
         SELECT c.*, {team_area} AS area FROM (
             SELECT *, row_number() OVER (PARTITION BY clea_person_id
                                          ORDER BY clea_care_leaver_latest_contact DESC NULLS LAST, clea_table_id_order DESC) AS pick
-            FROM m_cl WHERE clea_care_leaver_eligibility IN ('Relevant', 'Former Relevant')
+            FROM m_cl WHERE clea_care_leaver_eligibility IN {sql_codes(CARE_LEAVER_ELIGIBILITY)}
         ) c LEFT JOIN m_team_area t ON t.dept_team_id = c.clea_care_leaver_allocated_team
-        WHERE pick = 1"""
+        WHERE pick = 1""", params,
     )
-    run(
-        """CREATE OR REPLACE TEMP TABLE m_cla_person AS
-        SELECT DISTINCT clae_cla_id AS cla_id, clae_person_id AS person FROM m_cla"""
-    )
+    run(con, """CREATE OR REPLACE TEMP TABLE m_cla_person AS
+        SELECT DISTINCT clae_cla_id AS cla_id, clae_person_id AS person FROM m_cla""")
 
 
-AREA = "coalesce(a.area, $other)"
+AREA = "coalesce(a.area, $other_area)"
 
 
 def _join_area(person: str) -> str:
@@ -102,21 +99,19 @@ def _join_area(person: str) -> str:
     return f"LEFT JOIN m_child_area a ON a.person = {person}"
 
 
-EET = "('F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5')"
-
 CONTRIBUTIONS: dict[str, str] = {
     "cin_plans": f"""
         SELECT area, 1 AS num, 0 AS den FROM (
-            SELECT coalesce(t.area, $other) AS area,
+            SELECT coalesce(t.area, $other_area) AS area,
                    row_number() OVER (PARTITION BY cinp_person_id
                                       ORDER BY cinp_cin_plan_start_date DESC, cinp_cin_plan_id_order DESC) AS pick
             FROM m_cin LEFT JOIN m_team_area t ON t.dept_team_id = m_cin.cinp_cin_plan_team
-            WHERE {_open('cinp_cin_plan_start_date', 'cinp_cin_plan_end_date')}
+            WHERE {open_at_month_end('cinp_cin_plan_start_date', 'cinp_cin_plan_end_date')}
         ) WHERE pick = 1""",
     "cp_plans": f"""
         SELECT {AREA} AS area, 1 AS num, 0 AS den FROM (
             SELECT DISTINCT cppl_person_id AS person FROM m_cp
-            WHERE {_open('cppl_cp_plan_start_date', 'cppl_cp_plan_end_date')}
+            WHERE {open_at_month_end('cppl_cp_plan_start_date', 'cppl_cp_plan_end_date')}
         ) c {_join_area('c.person')}""",
     "cla": f"SELECT {AREA} AS area, 1 AS num, 0 AS den FROM m_cla_open c {_join_area('c.person')}",
     "cla_health_assessment": f"""
@@ -124,56 +119,56 @@ CONTRIBUTIONS: dict[str, str] = {
                CASE WHEN EXISTS (
                    SELECT 1 FROM m_health h
                    WHERE h.clah_person_id = c.person
-                     AND h.clah_health_check_type = 'Health Assessment' AND h.clah_health_check_status = 'Completed'
-                     AND {_within_months('h.clah_health_check_date',
-                                         "CASE WHEN date_part('year', age($me, p.pers_dob_month)) < 5 THEN 6 ELSE 12 END")}
+                     AND h.clah_health_check_type = '{HEALTH_ASSESSMENT}' AND h.clah_health_check_status = '{COMPLETED}'
+                     AND {within_months('h.clah_health_check_date',
+                                         "CASE WHEN date_part('year', age($month_end, p.pers_dob_month)) < 5 THEN 6 ELSE 12 END")}
                ) THEN 1 ELSE 0 END AS num
         FROM m_cla_open c LEFT JOIN m_person p ON p.pers_person_id = c.person {_join_area('c.person')}
-        WHERE c.entered_care_date <= CAST($me - INTERVAL 12 MONTH AS DATE)""",
+        WHERE c.entered_care_date <= CAST($month_end - INTERVAL 12 MONTH AS DATE)""",
     "cla_dental_check": f"""
         SELECT {AREA} AS area, 1 AS den,
                CASE WHEN EXISTS (
                    SELECT 1 FROM m_health h
                    WHERE h.clah_person_id = c.person
-                     AND h.clah_health_check_type = 'Dental Check' AND h.clah_health_check_status = 'Completed'
-                     AND {_within_months('h.clah_health_check_date', '12')}
+                     AND h.clah_health_check_type = '{DENTAL_CHECK}' AND h.clah_health_check_status = '{COMPLETED}'
+                     AND {within_months('h.clah_health_check_date', '12')}
                ) THEN 1 ELSE 0 END AS num
         FROM m_cla_open c {_join_area('c.person')}
-        WHERE c.entered_care_date <= CAST($me - INTERVAL 12 MONTH AS DATE)""",
+        WHERE c.entered_care_date <= CAST($month_end - INTERVAL 12 MONTH AS DATE)""",
     "care_leavers": "SELECT area, 1 AS num, 0 AS den FROM m_care_leavers",
-    "care_leavers_suitable_accommodation": """
-        SELECT area, 1 AS den, CASE WHEN clea_care_leaver_accom_suitable = 'Y' THEN 1 ELSE 0 END AS num
+    "care_leavers_suitable_accommodation": f"""
+        SELECT area, 1 AS den, CASE WHEN clea_care_leaver_accom_suitable = '{YES}' THEN 1 ELSE 0 END AS num
         FROM m_care_leavers""",
     "care_leavers_eet": f"""
-        SELECT area, 1 AS den, CASE WHEN clea_care_leaver_activity IN {EET} THEN 1 ELSE 0 END AS num
+        SELECT area, 1 AS den, CASE WHEN clea_care_leaver_activity IN {sql_codes(EET_ACTIVITY)} THEN 1 ELSE 0 END AS num
         FROM m_care_leavers""",
     "care_leavers_in_touch": f"""
         SELECT area, 1 AS den,
-               CASE WHEN clea_care_leaver_in_touch = 'YES'
-                     AND ($me < DATE '{IN_TOUCH_CONTACT_RULE_FROM:%Y-%m-%d}'
-                          OR coalesce({_within_months('clea_care_leaver_latest_contact', '2')}, false))
+               CASE WHEN clea_care_leaver_in_touch = '{IN_TOUCH_YES}'
+                     AND ($month_end < DATE '{IN_TOUCH_CONTACT_RULE_FROM:%Y-%m-%d}'
+                          OR coalesce({within_months('clea_care_leaver_latest_contact', '2')}, false))
                     THEN 1 ELSE 0 END AS num
         FROM m_care_leavers""",
     "cla_reviews_in_timescale": f"""
         SELECT {AREA} AS area, 1 AS den,
                CASE WHEN r.clar_cla_review_date <= r.clar_cla_review_due_date THEN 1 ELSE 0 END AS num
         FROM m_clar r LEFT JOIN m_cla_person cp ON cp.cla_id = r.clar_cla_id {_join_area('cp.person')}
-        WHERE coalesce(r.clar_cla_review_cancelled, 'N') <> 'Y' AND {_in_month('r.clar_cla_review_due_date')}""",
+        WHERE coalesce(r.clar_cla_review_cancelled, '') <> '{YES}' AND {in_month('r.clar_cla_review_due_date')}""",
     "cla_review_participation": f"""
         SELECT {AREA} AS area, 1 AS den,
-               CASE WHEN r.clar_cla_review_participation <> 'PN7' THEN 1 ELSE 0 END AS num
+               CASE WHEN r.clar_cla_review_participation IN {sql_codes(PARTICIPATED)} THEN 1 ELSE 0 END AS num
         FROM m_clar r LEFT JOIN m_cla_person cp ON cp.cla_id = r.clar_cla_id {_join_area('cp.person')}
-        WHERE coalesce(r.clar_cla_review_cancelled, 'N') <> 'Y'
-          AND r.clar_cla_review_participation IN ('PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7')
-          AND {_in_month('r.clar_cla_review_date')}""",
+        WHERE coalesce(r.clar_cla_review_cancelled, '') <> '{YES}'
+          AND r.clar_cla_review_participation IN {sql_codes(PARTICIPATION_COUNTED)}
+          AND {in_month('r.clar_cla_review_date')}""",
     "cp_reviews_in_timescale": f"""
         SELECT {AREA} AS area, 1 AS den,
                CASE WHEN r.cppr_cp_review_date <= r.cppr_cp_review_due THEN 1 ELSE 0 END AS num
         FROM m_cppr r {_join_area('r.cppr_person_id')}
-        WHERE {_in_month('r.cppr_cp_review_due')}""",
+        WHERE {in_month('r.cppr_cp_review_due')}""",
 }
 
 
 def contributions_sql(indicator_id: str) -> str:
-    sql = CONTRIBUTIONS[indicator_id]
-    return sql.replace("$me", "(SELECT me FROM m_params)").replace("$other", "(SELECT other_area FROM m_params)")
+    """The (area, num, den) rows of one indicator; binds `$month_end` and `$other_area` (see `prepare_month`)."""
+    return CONTRIBUTIONS[indicator_id]

@@ -35,10 +35,12 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from cpb_pipeline.calendar import add_months, month_end
-from cpb_pipeline.marts.iro.common import CHALLENGES, STAFFING, table_exists
-from cpb_pipeline.profile import Profile
-from cpb_pipeline.sources.iro.spec import (
+from cpb_pipeline.domain.calendar import in_month, open_at_month_end
+from cpb_pipeline.domain.tables import INDICATOR_MONTHLY, IRO_ANNUAL_SUMMARY, IRO_CHALLENGES, IRO_STAFFING
+from cpb_pipeline.runtime.store import partition_exists, table_exists
+from cpb_pipeline.domain.calendar import add_months, financial_year, month_end
+from cpb_pipeline.domain.profile import Profile
+from cpb_pipeline.domain.iro import (
     CHALLENGE_TYPES,
     COHORTS,
     LOCALITIES,
@@ -49,21 +51,7 @@ from cpb_pipeline.sources.iro.spec import (
     RESOLUTION_LEVELS,
 )
 
-COLUMNS = [
-    ("financial_year", "VARCHAR", "the financial year, e.g. 2018/19 (1 April 2018 - 31 March 2019)"),
-    ("year_end", "DATE", "31 March ending the year"),
-    ("section", "VARCHAR", "reviews, challenges, challenges_by_cohort, pr_by_cohort, ma_by_cohort, challenges_by_locality, "
-     "ma_categories, pr_categories, pr_resolution, pr_resolution_levels or caseload"),
-    ("item", "VARCHAR", "the figure within its section (an indicator id, a code or a category)"),
-    ("label", "VARCHAR", "the figure as the annual report words it"),
-    ("numerator", "DOUBLE", "the count, or the sum over the months"),
-    ("denominator", "DOUBLE", "the base of a percentage, or the number of months of an average; null for a count"),
-    ("value", "DOUBLE", "unrounded: a percentage 0-100, a count, a caseload ratio, FTE or a monthly mean, as unit says; "
-     "null when the base is 0"),
-    ("unit", "VARCHAR", "percent, count, ratio (caseload), fte, or mean (an average over months)"),
-    ("months", "INTEGER", "month ends that contributed (12 for a complete year)"),
-]
-NAMES = [c for c, _, _ in COLUMNS]
+NAMES = IRO_ANNUAL_SUMMARY.column_names
 
 REVIEWS = (
     ("cla_reviews_in_timescale", "CLA reviews held in timescale"),
@@ -71,10 +59,6 @@ REVIEWS = (
     ("cp_reviews_in_timescale", "Review child protection conferences (RCPCs) held in timescale"),
 )
 NOT_RECORDED = "Not recorded"
-
-
-def financial_year(year_end: dt.date) -> str:
-    return f"{year_end.year - 1}/{year_end.year % 100:02d}"
 
 
 def year_month_ends(year_end: dt.date) -> list[dt.date]:
@@ -86,9 +70,9 @@ def year_month_ends(year_end: dt.date) -> list[dt.date]:
 
 def complete_years(con: duckdb.DuckDBPyConnection) -> list[dt.date]:
     """Year ends (31 March) of every financial year whose 12 IRO workbooks are all staged."""
-    if not table_exists(con, STAFFING):
+    if not table_exists(con, IRO_STAFFING.qualified):
         return []
-    staged = {r[0] for r in con.execute(f"SELECT DISTINCT period_end FROM {STAFFING}").fetchall()}
+    staged = {r[0] for r in con.execute(f"SELECT DISTINCT period_end FROM {IRO_STAFFING.qualified}").fetchall()}
     years = sorted({dt.date(d.year + (1 if d.month >= 4 else 0), 3, 31) for d in staged})
     return [y for y in years if all(m in staged for m in year_month_ends(y))]
 
@@ -96,7 +80,7 @@ def complete_years(con: duckdb.DuckDBPyConnection) -> list[dt.date]:
 def year_challenges(con: duckdb.DuckDBPyConnection, year_end: dt.date) -> pd.DataFrame:
     """The year's challenges, each once: its row from the latest of the year's workbooks, raised in the year."""
     months = year_month_ends(year_end)
-    if not table_exists(con, CHALLENGES):
+    if not table_exists(con, IRO_CHALLENGES.qualified):
         return pd.DataFrame(columns=["challenge_id", "challenge_type", "category", "cohort", "locality",
                                      "raised_date", "resolved_date", "resolution_level", "period_end"])
     return con.execute(
@@ -105,12 +89,12 @@ def year_challenges(con: duckdb.DuckDBPyConnection, year_end: dt.date) -> pd.Dat
           SELECT challenge_id, challenge_type, category, cohort, locality, raised_date, resolved_date,
                  resolution_level, period_end,
                  row_number() OVER (PARTITION BY challenge_id ORDER BY period_end DESC, source_row) AS latest
-          FROM {CHALLENGES}
-          WHERE period_end BETWEEN ? AND ?
+          FROM {IRO_CHALLENGES.qualified}
+          WHERE period_end BETWEEN $first_month_end AND $year_end
         )
-        WHERE latest = 1 AND raised_date BETWEEN ? AND ?
+        WHERE latest = 1 AND raised_date BETWEEN $year_start AND $year_end
         """,
-        [months[0], year_end, dt.date(year_end.year - 1, 4, 1), year_end],
+        {"first_month_end": months[0], "year_start": dt.date(year_end.year - 1, 4, 1), "year_end": year_end},
     ).df()
 
 
@@ -132,16 +116,17 @@ def _row(year_end, section, item, label, numerator, denominator, unit, months) -
 def _review_rows(con, profile: Profile, year_end: dt.date) -> list[dict]:
     months = year_month_ends(year_end)
     found: dict[str, tuple[float | None, float | None, int]] = {}
-    if table_exists(con, "marts.indicator_monthly"):
+    if table_exists(con, INDICATOR_MONTHLY.qualified):
         for indicator_id, num, den, n in con.execute(
-            """
+            f"""
             SELECT indicator_id, sum(numerator), sum(denominator), count(DISTINCT period_end)
-            FROM marts.indicator_monthly
-            WHERE area_type = 'authority' AND area = ? AND period_end BETWEEN ? AND ?
-              AND indicator_id IN ('cla_reviews_in_timescale', 'cla_review_participation', 'cp_reviews_in_timescale')
+            FROM {INDICATOR_MONTHLY.qualified}
+            WHERE area_type = 'authority' AND area = $authority AND period_end BETWEEN $first_month_end AND $year_end
+              AND list_contains($indicators, indicator_id)
             GROUP BY indicator_id
             """,
-            [profile.authority.name, months[0], year_end],
+            {"authority": profile.authority.name, "first_month_end": months[0], "year_end": year_end,
+             "indicators": [indicator_id for indicator_id, _ in REVIEWS]},
         ).fetchall():
             found[indicator_id] = (num, den, n)
     rows = []
@@ -165,11 +150,12 @@ def _share_rows(year_end, section, frame: pd.DataFrame, column: str, items, labe
 
 def _workbooks(con, year_end: dt.date) -> int:
     """How many of the year's monthly workbooks are staged."""
-    if not table_exists(con, STAFFING):
+    if not table_exists(con, IRO_STAFFING.qualified):
         return 0
     return int(con.execute(
-        f"SELECT count(DISTINCT period_end) FROM {STAFFING} WHERE period_end BETWEEN ? AND ?",
-        [year_month_ends(year_end)[0], year_end],
+        f"SELECT count(DISTINCT period_end) FROM {IRO_STAFFING.qualified} "
+        "WHERE period_end BETWEEN $first_month_end AND $year_end",
+        {"first_month_end": year_month_ends(year_end)[0], "year_end": year_end},
     ).fetchone()[0])
 
 
@@ -205,12 +191,12 @@ def _challenge_rows(con, year_end: dt.date) -> list[dict]:
 
 def _caseload_rows(con, year_end: dt.date) -> list[dict]:
     months = year_month_ends(year_end)
-    if not table_exists(con, STAFFING):
+    if not table_exists(con, IRO_STAFFING.qualified):
         return []
     staff = con.execute(
-        f"SELECT period_end, iro_fte, agency_fte, children_allocated FROM {STAFFING} "
-        "WHERE period_end BETWEEN ? AND ? ORDER BY period_end",
-        [months[0], year_end],
+        f"SELECT period_end, iro_fte, agency_fte, children_allocated FROM {IRO_STAFFING.qualified} "
+        "WHERE period_end BETWEEN $first_month_end AND $year_end ORDER BY period_end",
+        {"first_month_end": months[0], "year_end": year_end},
     ).df()
     n = len(staff)
     if n == 0:

@@ -1,89 +1,72 @@
-"""Dagster wiring for the IRO marts: thin assets over the plain functions in monthly.py and annual.py."""
+"""The IRO marts: thin assets over the plain functions in monthly.py and annual.py."""
 
 import dagster as dg
 
-from cpb_pipeline.calendar import month_end
+from cpb_pipeline.domain import tables
+from cpb_pipeline.domain.calendar import month_end
+from cpb_pipeline.domain.tables import TableDef
 from cpb_pipeline.marts.iro import annual, monthly
-from cpb_pipeline.metadata import OWNERS, table_metadata
-from cpb_pipeline.partitions import monthly_partitions
-from cpb_pipeline.resources import CpbResource
-from cpb_pipeline.sources.iro.assets import IRO_CHALLENGES, IRO_STAFFING
-from cpb_pipeline.warehouse.store import Typed
+from cpb_pipeline.runtime.resources import CpbResource
 
-INDICATOR_MONTHLY = dg.AssetKey(["marts", "indicator_monthly"])
+STAGED = [tables.IRO_CHALLENGES.key, tables.IRO_STAFFING.key]
+
+MONTHLY_MARTS = (
+    (tables.IRO_CHALLENGES_MONTHLY, monthly.challenge_counts,
+     "IRO challenges from the month's own workbook by type, category, cohort and locality: raised in the month, "
+     "resolved in the month and open at month end. Every valid combination has a row (zeros included)."),
+    (tables.IRO_RESOLUTION_LEVELS, monthly.resolution_levels,
+     "PRs resolved in the month by the management level they were resolved at (Practice Manager, Team Manager, "
+     "Senior Manager, Head of Service, Not recorded), with each level's share and the mean days to resolve."),
+    (tables.IRO_OPEN_AGEING, monthly.open_ageing,
+     "Challenges open at month end by type and age band (0-2, 2-4, 4-8, 8+ weeks since raised). The 4-8 and 8+ "
+     "week bands together equal the indicator iro_challenges_open_over_4_weeks."),
+)
 
 
-def _typed(frame, columns) -> Typed:
-    return Typed(frame, [(c, t) for c, t, _ in columns])
-
-
-def _monthly_asset(name: str, compute, columns, description: str):
+def _monthly_mart(table: TableDef, compute, description: str, partitions: dg.PartitionsDefinition):
     @dg.asset(
-        key=["marts", name],
-        deps=[IRO_CHALLENGES, IRO_STAFFING],
-        partitions_def=monthly_partitions,
+        key=table.key,
+        deps=STAGED,
+        partitions_def=partitions,
         group_name="marts",
         kinds={"duckdb", "sql"},
-        owners=OWNERS,
         description=description,
-        metadata=table_metadata(columns),
+        metadata=table.metadata(),
     )
     def _asset(context: dg.AssetExecutionContext, cpb: CpbResource) -> dg.MaterializeResult:
         period_end = month_end(context.partition_key)
         with cpb.warehouse.connect() as con:
             frame = compute(con, period_end)
-        cpb.warehouse.replace_partitions({f"marts.{name}": _typed(frame, columns)}, "period_end", period_end)
-        return dg.MaterializeResult(metadata=table_metadata(columns, rows=len(frame)))
+        cpb.warehouse.replace_partitions({table.qualified: table.typed(frame)}, "period_end", period_end)
+        return dg.MaterializeResult(metadata=table.metadata(len(frame)))
 
     return _asset
 
 
-iro_challenges_monthly = _monthly_asset(
-    "iro_challenges_monthly",
-    monthly.challenge_counts,
-    monthly.CHALLENGE_COUNT_COLUMNS,
-    "IRO challenges from the month's own workbook by type, category, cohort and locality: raised in the month, "
-    "resolved in the month and open at month end. Every valid combination has a row (zeros included).",
-)
-
-iro_resolution_levels = _monthly_asset(
-    "iro_resolution_levels",
-    monthly.resolution_levels,
-    monthly.RESOLUTION_COLUMNS,
-    "PRs resolved in the month by the management level they were resolved at (Practice Manager, Team Manager, "
-    "Senior Manager, Head of Service, Not recorded), with each level's share and the mean days to resolve.",
-)
-
-iro_open_ageing = _monthly_asset(
-    "iro_open_ageing",
-    monthly.open_ageing,
-    monthly.AGEING_COLUMNS,
-    "Challenges open at month end by type and age band (0-2, 2-4, 4-8, 8+ weeks since raised). The 4-8 and 8+ "
-    "week bands together equal the indicator iro_challenges_open_over_4_weeks.",
-)
+ANNUAL = tables.IRO_ANNUAL_SUMMARY
 
 
 @dg.asset(
-    key=["marts", "iro_annual_summary"],
-    deps=[IRO_CHALLENGES, IRO_STAFFING, INDICATOR_MONTHLY],
+    key=ANNUAL.key,
+    deps=[*STAGED, tables.INDICATOR_MONTHLY.key],
     group_name="marts",
     kinds={"duckdb", "sql"},
-    owners=OWNERS,
     description="The IRO annual report's figures for every complete financial year (April-March, all 12 workbooks "
     "staged): reviews in timescale and participation, challenges and their splits (each counted once), PR "
     "resolution levels and the average caseload. Recomputed whole on every run.",
-    metadata=table_metadata(annual.COLUMNS),
+    metadata=ANNUAL.metadata(),
 )
 def iro_annual_summary(cpb: CpbResource) -> dg.MaterializeResult:
     with cpb.warehouse.connect() as con:
         frame = annual.annual_summaries(con, cpb.profile)
-    cpb.warehouse.replace_tables({"marts.iro_annual_summary": _typed(frame, annual.COLUMNS)})
+    cpb.warehouse.replace_tables({ANNUAL.qualified: ANNUAL.typed(frame)})
     return dg.MaterializeResult(
-        metadata=table_metadata(
-            annual.COLUMNS, rows=len(frame),
+        metadata=ANNUAL.metadata(
+            len(frame),
             financial_years=dg.MetadataValue.text(", ".join(sorted(frame["financial_year"].unique())) or "none"),
         )
     )
 
 
-iro_mart_assets = [iro_challenges_monthly, iro_resolution_levels, iro_open_ageing, iro_annual_summary]
+def iro_marts(partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefinition]:
+    return [*[_monthly_mart(*mart, partitions) for mart in MONTHLY_MARTS], iro_annual_summary]

@@ -2,7 +2,7 @@
 
 `read_action_plan(path)` returns an `ActionPlanSnapshot`: its actions with the columns
 of marts.action_plan_actions (contracts §6) plus what the board marts need, and the
-warnings found; blocking problems raise `cpb_pipeline.errors.InputError`.
+warnings found; blocking problems raise `cpb_pipeline.domain.errors.InputError`.
 """
 
 from cpb_pipeline.sources.action_plan.model import ACTION_COLUMNS, ALL_COLUMNS, EXTRA_COLUMNS, ActionPlanSnapshot

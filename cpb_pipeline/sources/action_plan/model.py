@@ -8,34 +8,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from cpb_pipeline.errors import Finding
+from cpb_pipeline.domain.errors import Finding
+from cpb_pipeline.domain.tables import ACTION_COLUMNS_IN_CONTRACT, ACTION_PLAN_ACTIONS
 
-# marts.action_plan_actions (contracts §6), in order, with their warehouse types
-ACTION_COLUMNS: dict[str, str] = {
-    "snapshot_date": "DATE",
-    "sheet": "VARCHAR",
-    "objective_number": "INTEGER",
-    "objective_title": "VARCHAR",
-    "ref": "VARCHAR",
-    "activity": "VARCHAR",
-    "responsible_service": "VARCHAR",
-    "timescale_text": "VARCHAR",
-    "due_date": "DATE",
-    "brag": "VARCHAR",
-    "latest_update_date": "DATE",
-}
-
-# What the board marts need as well; not part of the §6 table
-EXTRA_COLUMNS: dict[str, str] = {
-    "sheet_position": "INTEGER",  # 0-based order of the sheet in the workbook
-    "source_row": "INTEGER",  # the action's row in the sheet, as Excel numbers it
-    "getting_to_good_ref": "VARCHAR",
-    "progress": "VARCHAR",  # the Progress cell as written
-    "latest_note": "VARCHAR",  # the text of the newest dated progress note
-    "timescale_kind": "VARCHAR",  # date, month, blank, free_text, not_a_calendar_date
-    "source_file": "VARCHAR",
-}
-
+_TYPES = list(ACTION_PLAN_ACTIONS.types.items())
+ACTION_COLUMNS: dict[str, str] = dict(_TYPES[:ACTION_COLUMNS_IN_CONTRACT])
+"""marts.action_plan_actions as contracts §6 fixes it, in order, with warehouse types."""
+EXTRA_COLUMNS: dict[str, str] = dict(_TYPES[ACTION_COLUMNS_IN_CONTRACT:])
+"""What the board marts need as well."""
 ALL_COLUMNS: tuple[str, ...] = (*ACTION_COLUMNS, *EXTRA_COLUMNS)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from cpb_pipeline.errors import Finding, InputError
+from cpb_pipeline.domain.errors import Finding, InputError
 
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 

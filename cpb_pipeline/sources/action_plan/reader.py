@@ -32,8 +32,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from cpb_pipeline.errors import Finding, InputError
-from cpb_pipeline.sources.action_plan.brag import BRAG_VALUES, normalise_brag
+from cpb_pipeline.domain.errors import Finding, InputError
+from cpb_pipeline.domain.action_plan import BRAG_VALUES, normalise_brag
 from cpb_pipeline.sources.action_plan.header import Header, label_for, match_header
 from cpb_pipeline.sources.action_plan.model import ActionPlanSnapshot, to_frame
 from cpb_pipeline.sources.action_plan.naming import snapshot_date_from_name

@@ -13,25 +13,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from cpb_pipeline.calendar import month_end
-from cpb_pipeline.checks import CheckOutcome
-from cpb_pipeline.errors import Finding
-from cpb_pipeline.privacy import PseudonymKey
+from cpb_pipeline.domain.calendar import month_end
+from cpb_pipeline.runtime.checks import CheckOutcome
+from cpb_pipeline.domain.errors import Finding
+from cpb_pipeline.runtime.privacy import PseudonymKey
 from cpb_pipeline.sources.iro import normalise, rules
-from cpb_pipeline.sources.iro.spec import CHALLENGES, STAFFING, SheetSpec, file_name
+from cpb_pipeline.domain.iro import CHALLENGES, STAFFING, file_name
+from cpb_pipeline.domain.tables import IRO_STAGING
+from cpb_pipeline.runtime.store import WarehouseStore
 from cpb_pipeline.sources.iro.workbook import read_workbook
-
-TYPES = {"id": "VARCHAR", "person": "VARCHAR", "code": "VARCHAR", "date": "DATE", "number": "DOUBLE", "count": "BIGINT"}
-
-
-def staged_columns(spec: SheetSpec) -> list[tuple[str, str, str]]:
-    """(name, warehouse type, description) of a staging table, in order."""
-    return [
-        ("period_end", "DATE", "month end the workbook was saved at (partition)"),
-        ("source_row", "BIGINT", "row number in the workbook's sheet (header = row 1)"),
-        *[(f.name, TYPES[f.kind], f.description) for f in spec.fields],
-    ]
-
 
 @dataclass
 class IroMonth:
@@ -60,11 +50,16 @@ class IroMonth:
 
     def staged(self, table: str) -> pd.DataFrame:
         """What the warehouse stores: staged columns only, flags dropped, with the partition's period_end."""
-        spec = CHALLENGES if table == CHALLENGES.table else STAFFING
         frame = self.frames[table]
-        out = frame[[c for c, _, _ in staged_columns(spec)[1:]]].reset_index(drop=True)
+        out = frame[IRO_STAGING[table].column_names[1:]].reset_index(drop=True)
         out.insert(0, "period_end", pd.Timestamp(self.month_end))
         return out
+
+    def write(self, store: WarehouseStore) -> dict[str, int]:
+        """Both staging tables in one transaction; the rows written per table."""
+        tables = {IRO_STAGING[t].qualified: IRO_STAGING[t].typed(self.staged(t)) for t in self.frames}
+        store.replace_partitions(tables, "period_end", self.month_end)
+        return {t: len(self.frames[t]) for t in self.frames}
 
 
 def workbook_path(folder: Path, month: str) -> Path:

@@ -26,8 +26,8 @@ from typing import Any
 import pandas as pd
 from openpyxl import load_workbook
 
-from cpb_pipeline.errors import Finding
-from cpb_pipeline.sources.iro.spec import SHEETS, SheetSpec
+from cpb_pipeline.domain.errors import Finding
+from cpb_pipeline.domain.iro import SHEETS, SheetSpec
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))

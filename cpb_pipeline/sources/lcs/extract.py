@@ -14,10 +14,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from cpb_pipeline.calendar import extraction_date, month_end
-from cpb_pipeline.checks import CheckDef, CheckOutcome
-from cpb_pipeline.errors import Finding
-from cpb_pipeline.privacy import PseudonymKey
+from cpb_pipeline.domain.calendar import extraction_date, month_end
+from cpb_pipeline.runtime.checks import CheckDef, CheckOutcome
+from cpb_pipeline.domain.errors import Finding
+from cpb_pipeline.runtime.privacy import PseudonymKey
 from cpb_pipeline.sources.lcs import normalise, reader
 from cpb_pipeline.sources.lcs.rules import (
     SchemaParts,
@@ -31,9 +31,10 @@ from cpb_pipeline.sources.lcs.rules import (
     required_values,
     unique_ids,
 )
-from cpb_pipeline.sources.lcs.tables import TABLES, TABLES_BY_NAME, TableSpec, staged_columns
-from cpb_pipeline.validation import pandera_findings
-from cpb_pipeline.warehouse.store import WarehouseStore
+from cpb_pipeline.domain.lcs import TABLES, TableSpec
+from cpb_pipeline.domain.tables import LCS_STAGING
+from cpb_pipeline.runtime.validation import pandera_findings
+from cpb_pipeline.runtime.store import WarehouseStore
 
 
 def check_definitions() -> list[CheckDef]:
@@ -80,10 +81,10 @@ class Extract:
     def write(self, store: WarehouseStore) -> dict[str, int]:
         """All ten staging tables in one transaction, straight from DuckDB; the rows written per table."""
         selects = {
-            f"staging.{name}": (
+            LCS_STAGING[name].qualified: (
                 f"SELECT DATE '{self.month_end:%Y-%m-%d}' AS period_end, * EXCLUDE (source_row), source_row "
                 f"FROM staged_{name}",
-                [(column, kind) for column, kind, _ in staged_columns(TABLES_BY_NAME[name])],
+                LCS_STAGING[name].column_types,
             )
             for name in self.frames
         }

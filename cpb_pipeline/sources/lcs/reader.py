@@ -17,8 +17,8 @@ from pathlib import Path
 
 import duckdb
 
-from cpb_pipeline.errors import Finding
-from cpb_pipeline.sources.lcs.tables import TableSpec
+from cpb_pipeline.domain.errors import Finding
+from cpb_pipeline.domain.lcs import TableSpec
 
 _OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "pipes"}
 

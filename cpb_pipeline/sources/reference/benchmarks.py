@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from cpb_pipeline.checks import CheckOutcome
-from cpb_pipeline.errors import Finding
-from cpb_pipeline.marts.indicators.catalogue import BY_ID, COMPARATORS
-from cpb_pipeline.validation import pandera_findings, wide_check
+from cpb_pipeline.runtime.checks import CheckOutcome
+from cpb_pipeline.domain.errors import Finding
+from cpb_pipeline.domain.catalogue import BY_ID, COMPARATORS
+from cpb_pipeline.runtime.validation import pandera_findings, wide_check
 
 FILE_NAME = "benchmarks.csv"
 COLUMNS = [

@@ -1,4 +1,4 @@
-from cpb_pipeline.privacy import load_key
+from cpb_pipeline.runtime.privacy import load_key
 from cpb_pipeline.sources.lcs.extract import load_extract
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract, write_extract
 

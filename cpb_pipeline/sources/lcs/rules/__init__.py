@@ -1,7 +1,7 @@
 """Validation rules for the LCS extract, one small rule per file.
 
 Each rule contributes pandera columns or checks to a table's schema;
-`cpb_pipeline.validation` reports failures by file, row, column and rule.
+`cpb_pipeline.runtime.validation` reports failures by file, row, column and rule.
 """
 
 from __future__ import annotations

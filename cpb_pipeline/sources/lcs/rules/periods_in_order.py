@@ -3,8 +3,8 @@
 import pandas as pd
 
 from cpb_pipeline.sources.lcs.rules import SchemaParts
-from cpb_pipeline.validation import wide_check
-from cpb_pipeline.sources.lcs.tables import TableSpec
+from cpb_pipeline.runtime.validation import wide_check
+from cpb_pipeline.domain.lcs import TableSpec
 
 
 def rule(start: str) -> str:

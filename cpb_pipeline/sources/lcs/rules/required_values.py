@@ -9,8 +9,8 @@ import pandera.pandas as pa
 
 from cpb_pipeline.sources.lcs.normalise import NOT_IN_SET, UNPARSED
 from cpb_pipeline.sources.lcs.rules import SchemaParts
-from cpb_pipeline.validation import wide_check
-from cpb_pipeline.sources.lcs.tables import Column, TableSpec
+from cpb_pipeline.runtime.validation import wide_check
+from cpb_pipeline.domain.lcs import Column, TableSpec
 
 RULE = "a value is required"
 

@@ -3,7 +3,7 @@
 import pandera.pandas as pa
 
 from cpb_pipeline.sources.lcs.rules import SchemaParts
-from cpb_pipeline.sources.lcs.tables import TableSpec
+from cpb_pipeline.domain.lcs import TableSpec
 
 
 def parts(spec: TableSpec) -> SchemaParts:

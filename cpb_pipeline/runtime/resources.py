@@ -5,9 +5,9 @@ from __future__ import annotations
 import dagster as dg
 from pydantic import PrivateAttr
 
-from cpb_pipeline.privacy import KEY_VARIABLE, PseudonymKey, load_key
-from cpb_pipeline.profile import Profile, load_profile
-from cpb_pipeline.warehouse.store import WarehouseStore
+from cpb_pipeline.runtime.privacy import KEY_VARIABLE, PseudonymKey, load_key
+from cpb_pipeline.domain.profile import Profile, load_profile
+from cpb_pipeline.runtime.store import WarehouseStore
 
 
 class CpbResource(dg.ConfigurableResource):

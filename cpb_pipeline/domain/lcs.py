@@ -22,6 +22,25 @@ YES_NO = ("Y", "N")
 ACTIVITY = ("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0")
 PARTICIPATION = tuple(f"PN{i}" for i in range(8))
 
+# Subsets the indicator definitions count by (contracts §7): typed here once, interpolated into their SQL.
+CARE_LEAVER_ELIGIBILITY = ("Relevant", "Former Relevant")
+"""Care leavers are the Relevant and Former Relevant; Eligible young people are still in care."""
+EET_ACTIVITY = ("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5")
+"""Activity codes for education, employment or training, full or part time."""
+PARTICIPATION_COUNTED = PARTICIPATION[1:]
+"""PN1-PN7: reviews whose participation is counted (PN0, a child under 4, is left out)."""
+PARTICIPATED = PARTICIPATION[1:7]
+"""PN1-PN6: the child took part in their review."""
+HEALTH_ASSESSMENT, DENTAL_CHECK = HEALTH_CHECK_TYPES
+COMPLETED = "Completed"
+IN_TOUCH_YES = "YES"
+YES = "Y"
+
+
+def sql_codes(codes: tuple[str, ...]) -> str:
+    """A code set as a SQL list, e.g. ('Relevant', 'Former Relevant')."""
+    return "(" + ", ".join("'" + code.replace("'", "''") + "'" for code in codes) + ")"
+
 
 @dataclass(frozen=True)
 class Column:
@@ -232,33 +251,3 @@ TABLES: tuple[TableSpec, ...] = (
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
-
-_TYPES = {"date": "DATE"}
-_DESCRIPTIONS = {
-    "id": "keyed pseudonym of the LCS record id",
-    "person": "keyed pseudonym of the LCS person id (the same child has the same pseudonym everywhere)",
-    "ref": "keyed pseudonym of the referenced LCS id",
-    "code": "code, normalised to the contract's spelling",
-    "date": "date as delivered (read from YYYY-MM-DD or DD/MM/YYYY)",
-    "team": "LCS team id (dept_team_id), as delivered",
-    "text": "as delivered, trimmed",
-}
-
-
-def _column_description(column: Column) -> str:
-    if column.name == "pers_dob":
-        return "first day of the month of birth (the exact date is never stored)"
-    return _DESCRIPTIONS.get(column.kind, "")
-
-
-def staged_columns(spec: TableSpec) -> list[tuple[str, str, str]]:
-    return [
-        ("period_end", "DATE", "month end of the extract (partition)"),
-        ("source_row", "BIGINT", "row number in the delivered CSV file (header = row 1)"),
-        *[
-            entry
-            for c in spec.columns
-            for entry in [(c.staged_name, _TYPES.get(c.kind, "VARCHAR"), _column_description(c))]
-            + ([(f"{c.name}_order", "BIGINT", "rank of the LCS id within the file (breaks ties on the greatest id)")] if c.ordered else [])
-        ],
-    ]

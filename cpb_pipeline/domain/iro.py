@@ -35,6 +35,9 @@ PERSON_NAMESPACE = "person"
 """The LCS person namespace: a challenge's child has the same pseudonym as in staging.ssd_person."""
 CHALLENGE_NAMESPACE = "iro_challenge"
 
+OVER_4_WEEKS_DAYS = 28
+"""Open over 4 weeks: raised more than 28 days before the month end (contracts §7)."""
+
 
 @dataclass(frozen=True)
 class Field:

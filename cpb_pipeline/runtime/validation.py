@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from cpb_pipeline.errors import Finding
+from cpb_pipeline.domain.errors import Finding
 
 _WIDE_CHECKS: dict[str, tuple[str, str]] = {}
 """Dataframe-wide checks report against a column: check name -> (column, rule)."""

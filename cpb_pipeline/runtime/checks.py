@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import dagster as dg
 
-from cpb_pipeline.errors import Finding
+from cpb_pipeline.domain.errors import Finding
 
 
 @dataclass(frozen=True)

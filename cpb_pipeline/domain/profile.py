@@ -16,9 +16,9 @@ from typing import Annotated
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from cpb_pipeline.errors import ConfigError
+from cpb_pipeline.domain.errors import ConfigError
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PROFILE = REPO_ROOT / "data" / "authority.yaml"
 
 NonEmpty = Annotated[str, Field(min_length=1)]
@@ -80,6 +80,8 @@ class ActionPlanSettings(_Strict):
 
 class Profile(_Strict):
     authority: Authority
+    first_month: str
+    """The first month end the pipeline holds (YYYY-MM): the partitions start here."""
     child_population: list[PopulationEntry] = Field(min_length=1)
     districts: list[NonEmpty] = Field(min_length=1)
     other_area: NonEmpty
@@ -89,6 +91,15 @@ class Profile(_Strict):
     publication: Publication = Publication()
     action_plan: ActionPlanSettings = ActionPlanSettings()
     source_file: Path | None = None
+
+    @field_validator("first_month")
+    @classmethod
+    def _month(cls, value: str) -> str:
+        try:
+            dt.datetime.strptime(value, "%Y-%m")
+        except ValueError:
+            raise ValueError(f"{value!r} is not a month written YYYY-MM") from None
+        return value
 
     @field_validator("child_population")
     @classmethod

@@ -20,10 +20,11 @@ from pathlib import Path
 
 import duckdb
 
-from cpb_pipeline.faults import fault_point
-from cpb_pipeline.warehouse.store import WarehouseStore
+from cpb_pipeline.domain.tables import INDICATOR_MONTHLY
+from cpb_pipeline.runtime.faults import fault_point
+from cpb_pipeline.runtime.store import WarehouseStore, table_exists
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Bumped with a version note in docs/warehouse.md whenever a promised table or column changes."""
 
 _PUBLISHING = ".publishing-"
@@ -60,8 +61,8 @@ def publish(store: WarehouseStore, target: Path, run_id: str) -> Publication:
         shutil.copyfile(store.path, temporary)
     with duckdb.connect(str(temporary)) as con:
         latest = (
-            con.execute("SELECT max(period_end) FROM marts.indicator_monthly").fetchone()[0]
-            if _has_table(con, "marts", "indicator_monthly") else None
+            con.execute(f"SELECT max(period_end) FROM {INDICATOR_MONTHLY.qualified}").fetchone()[0]
+            if table_exists(con, INDICATOR_MONTHLY.qualified) else None
         )
         con.execute("CREATE SCHEMA IF NOT EXISTS meta")
         con.execute(
@@ -83,10 +84,3 @@ def publish(store: WarehouseStore, target: Path, run_id: str) -> Publication:
     _fsync(target.parent)
     return Publication(target, target.stat().st_size, tables, latest)
 
-
-def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return bool(
-        con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?", [schema, table]
-        ).fetchone()[0]
-    )

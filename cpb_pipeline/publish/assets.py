@@ -4,26 +4,24 @@ from collections.abc import Sequence
 
 import dagster as dg
 
-from cpb_pipeline.metadata import OWNERS
-from cpb_pipeline.partitions import monthly_partitions
-from cpb_pipeline.resources import CpbResource
-from cpb_pipeline.warehouse.publish import publish
-
-PUBLISHED = dg.AssetKey(["warehouse", "published"])
+from cpb_pipeline.domain.tables import PUBLISHED_WAREHOUSE
+from cpb_pipeline.publish.warehouse import publish
+from cpb_pipeline.runtime.resources import CpbResource
 
 
-def build_published_warehouse(upstream: Sequence[dg.AssetKey]) -> dg.AssetsDefinition:
-    """Runs only when every upstream step of the month succeeded, so a failed run publishes nothing."""
+def published_warehouse(partitions: dg.PartitionsDefinition, upstream: Sequence[dg.AssetKey]) -> dg.AssetsDefinition:
+    """Waits for every other step of the month, the board outputs included: the README promises the file is
+    replaced only when every step succeeded, and a warehouse newer than the board pack it should agree with
+    would leave readers of the two arguing over different figures."""
 
     @dg.asset(
-        key=PUBLISHED,
+        key=PUBLISHED_WAREHOUSE,
         deps=list(upstream),
-        partitions_def=monthly_partitions,
-        group_name="outputs",
+        partitions_def=partitions,
+        group_name="publish",
         kinds={"duckdb"},
-        owners=OWNERS,
         description="The DuckDB file downstream tools open (paths.warehouse): a complete copy of the working "
-        "database, renamed into place atomically after a run whose blocking checks all passed.",
+        "database, renamed into place atomically after a run whose steps all succeeded.",
     )
     def published_warehouse(context: dg.AssetExecutionContext, cpb: CpbResource) -> dg.MaterializeResult:
         result = publish(cpb.warehouse, cpb.profile.paths.warehouse, context.run.run_id)

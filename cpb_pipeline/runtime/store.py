@@ -17,13 +17,39 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from cpb_pipeline.faults import fault_point
+from cpb_pipeline.domain.tables import Typed
+from cpb_pipeline.runtime.faults import fault_point
 
 LOCK_WAIT_SECONDS = 60.0
 
 
 class WarehouseBusy(RuntimeError):
     """Another process holds the working database's write lock."""
+
+
+def run(con: duckdb.DuckDBPyConnection, sql: str, params: Mapping[str, object] | None = None) -> duckdb.DuckDBPyConnection:
+    """Execute with DuckDB's named parameters (`$name`), binding only those the statement uses."""
+    used = {name: value for name, value in (params or {}).items() if f"${name}" in sql}
+    return con.execute(sql, used) if used else con.execute(sql)
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, qualified: str) -> bool:
+    """Whether `schema.table` is in the database `con` has open (a month's reader must not assume it is yet)."""
+    schema, name = qualified.split(".")
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND schema_name = $schema AND table_name = $name",
+        {"schema": schema, "name": name},
+    ).fetchone()[0]
+    return bool(found)
+
+
+def partition_exists(con: duckdb.DuckDBPyConnection, qualified: str, period_end: object) -> bool:
+    """Whether `schema.table` exists and holds the partition for `period_end`."""
+    if not table_exists(con, qualified):
+        return False
+    return bool(run(con, f"SELECT count(*) FROM {qualified} WHERE period_end = $period_end",
+                    {"period_end": period_end}).fetchone()[0])  # fmt: skip
 
 
 class WarehouseStore:
@@ -40,7 +66,7 @@ class WarehouseStore:
         finally:
             con.close()
 
-    def replace_partitions(self, tables: Mapping[str, "Typed"], column: str, value: object) -> None:
+    def replace_partitions(self, tables: Mapping[str, Typed], column: str, value: object) -> None:
         """In one transaction, replace the rows where `column = value` in each `schema.table`."""
         with duckdb.connect() as con:
             selects = {}
@@ -78,7 +104,7 @@ class WarehouseStore:
         finally:
             con.execute("DETACH warehouse")
 
-    def replace_tables(self, tables: Mapping[str, "Typed"]) -> None:
+    def replace_tables(self, tables: Mapping[str, Typed]) -> None:
         """In one transaction, replace the whole content of each `schema.table`."""
         with self.connect() as con:
             con.begin()
@@ -95,6 +121,15 @@ class WarehouseStore:
     def query(self, sql: str, parameters: object = None) -> pd.DataFrame:
         with self.connect(read_only=True) as con:
             return con.execute(sql, parameters).df() if parameters is not None else con.execute(sql).df()
+
+    def tables(self) -> set[str]:
+        """Every `schema.table` in the working database (empty before the first write)."""
+        if not self.path.exists():
+            return set()
+        with self.connect(read_only=True) as con:
+            rows = con.execute("SELECT schema_name || '.' || table_name FROM duckdb_tables() "
+                               "WHERE database_name = current_database()").fetchall()  # fmt: skip
+        return {r[0] for r in rows}
 
     def describe(self, table: str) -> list[tuple[str, str]]:
         """(column, type) pairs of a table, for Dagster's column schema."""
@@ -126,17 +161,9 @@ class WarehouseStore:
                 con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
 
     @staticmethod
-    def _insert(con: duckdb.DuckDBPyConnection, table: str, typed: "Typed") -> None:
+    def _insert(con: duckdb.DuckDBPyConnection, table: str, typed: Typed) -> None:
         con.register("_incoming", typed.frame)
         names = ", ".join(f'"{name}"' for name, _ in typed.columns)
         casts = ", ".join(f'CAST("{name}" AS {kind})' for name, kind in typed.columns)
         con.execute(f"INSERT INTO {table} ({names}) SELECT {casts} FROM _incoming")
         con.unregister("_incoming")
-
-
-@dataclass(frozen=True)
-class Typed:
-    """A frame and the warehouse types of its columns (pandas alone would turn dates into timestamps)."""
-
-    frame: pd.DataFrame
-    columns: Sequence[tuple[str, str]]

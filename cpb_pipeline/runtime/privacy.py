@@ -16,7 +16,7 @@ import hmac
 import os
 from dataclasses import dataclass
 
-from cpb_pipeline.errors import ConfigError
+from cpb_pipeline.domain.errors import ConfigError
 
 KEY_VARIABLE = "CPB_PSEUDONYM_KEY"
 DEMO_KEY = "cpb-demo-authority-not-a-secret"
