@@ -17,9 +17,9 @@ from pathlib import Path
 
 from cpb_pipeline.domain.calendar import months_between, parse_month
 from cpb_pipeline.domain.errors import ConfigError
-from cpb_pipeline.runtime.privacy import load_key
-from cpb_pipeline.runs import RefreshBusy
 from cpb_pipeline.domain.profile import REPO_ROOT, load_profile
+from cpb_pipeline.runs import RefreshBusy
+from cpb_pipeline.runtime.privacy import load_key
 
 DEMO_LAST_MONTH = "2019-08"
 """The demo's data ends with the seed board pack's month; it starts at the demo profile's first_month."""

@@ -130,10 +130,10 @@ def demo_pipeline(tmp_path_factory: pytest.TempPathFactory) -> DemoPipeline:
     """Slow (about two minutes), so built once: the golden test, the privacy scan and the demo tests share it."""
     import os
 
-    from cpb_pipeline.demo import build_demo_inputs
     from cpb_pipeline.definitions import definitions_for
-    from cpb_pipeline.jobs import MONTHLY_REFRESH
+    from cpb_pipeline.demo import build_demo_inputs
     from cpb_pipeline.domain.profile import load_profile
+    from cpb_pipeline.jobs import MONTHLY_REFRESH
 
     root = tmp_path_factory.mktemp("demo")
     (root / "reference").mkdir()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from cpb_pipeline.sources.lcs.extract import Extract
 from cpb_pipeline.domain.lcs import TABLES_BY_NAME
 from cpb_pipeline.runtime.store import WarehouseStore
+from cpb_pipeline.sources.lcs.extract import Extract
 
 
 def minimal_extract() -> dict[str, list[dict[str, str]]]:

@@ -12,8 +12,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from cpb_pipeline.domain.profile import Profile
 from cpb_pipeline.domain.lcs import TABLES
+from cpb_pipeline.domain.profile import Profile
 
 
 def iro_workbook(profile: Profile, month: str) -> Path:

@@ -14,9 +14,9 @@ import datetime as dt
 import pandas as pd
 
 from cpb_pipeline.domain.calendar import add_months, financial_year, latest_year_end, month_end
+from cpb_pipeline.domain.catalogue import CATALOGUE, SIMILAR_WITHIN, Indicator
 from cpb_pipeline.domain.rounding import round_half_away
 from cpb_pipeline.domain.tables import BENCHMARK_COMPARISON
-from cpb_pipeline.domain.catalogue import CATALOGUE, SIMILAR_WITHIN, Indicator
 
 
 def travel(indicator: Indicator, change: float | None) -> str | None:

@@ -29,5 +29,5 @@ def march_series(published: pd.DataFrame, march_values: pd.DataFrame, authority:
     kept = kept[kept["_merge"] == "left_only"].drop(columns="_merge")
     kept = kept.assign(area_type=["authority" if a == authority else "comparator" for a in kept["area"]], origin="published")
     parts = [frame for frame in (computed, kept) if not frame.empty]
-    out = pd.concat(parts, ignore_index=True)[computed.columns] if parts else computed
+    out = pd.concat(parts, ignore_index=True).reindex(columns=computed.columns) if parts else computed
     return out.sort_values(["indicator_id", "area_type", "area", "period_end"]).reset_index(drop=True)

@@ -20,7 +20,6 @@ from cpb_pipeline.outputs.pdf import PdfResult, write_pdfs
 from cpb_pipeline.outputs.view import BoardView, build_view
 
 
-
 def board_views(data: BoardData) -> tuple[BoardView, BoardView]:
     """The internal and the published view: the pack and the report draw the same ones."""
     return build_view(data, published=False), build_view(data, published=True)

@@ -31,11 +31,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from cpb_pipeline.domain.calendar import month_end, parse_month, thirteen_months
-from cpb_pipeline.marts.action_plan.snapshots import NoSnapshotError, select_snapshot
-from cpb_pipeline.domain.profile import Profile, Publication
-from cpb_pipeline.domain.iro import CATEGORIES, CHALLENGE_TYPES
 from cpb_pipeline.domain import tables
+from cpb_pipeline.domain.calendar import month_end, parse_month, thirteen_months
+from cpb_pipeline.domain.iro import CATEGORIES, CHALLENGE_TYPES
+from cpb_pipeline.domain.profile import Profile, Publication
+from cpb_pipeline.marts.action_plan.snapshots import NoSnapshotError, select_snapshot
 from cpb_pipeline.runtime.store import WarehouseStore
 
 INDICATOR_MONTHLY = tables.INDICATOR_MONTHLY.qualified

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from cpb_pipeline.domain.rounding import round_half_away
 from cpb_pipeline.domain.catalogue import Indicator, Unit
+from cpb_pipeline.domain.rounding import round_half_away
 
 UP, DOWN, SAME = "\u25b2", "\u25bc", "\u25ba"  # ▲ ▼ ►
 BETTER_MARK, WORSE_MARK, SIMILAR_MARK = "\u2714", "\u2718", "\u2248"  # ✔ ✘ ≈

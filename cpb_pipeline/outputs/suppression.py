@@ -33,8 +33,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from cpb_pipeline.outputs.formats import present
 from cpb_pipeline.domain.profile import Publication
+from cpb_pipeline.outputs.formats import present
 
 TOTAL = "\x00total"
 """Marker returned by `protect_column` when the total itself has to be suppressed."""
@@ -81,7 +81,6 @@ def protect_column(values: Mapping[str, float | None], suppressed: set[str], tot
             break
         hidden.add(min(candidates, key=lambda a: (float(values[a]), order[a])))  # type: ignore[arg-type]
     return hidden
-
 
 
 def count_table_mask(table: pd.DataFrame, publication: Publication, total: str | None) -> pd.DataFrame:

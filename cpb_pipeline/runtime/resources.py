@@ -5,8 +5,8 @@ from __future__ import annotations
 import dagster as dg
 from pydantic import PrivateAttr
 
-from cpb_pipeline.runtime.privacy import KEY_VARIABLE, PseudonymKey, load_key
 from cpb_pipeline.domain.profile import Profile, load_profile
+from cpb_pipeline.runtime.privacy import KEY_VARIABLE, PseudonymKey, load_key
 from cpb_pipeline.runtime.store import WarehouseStore
 
 

@@ -12,9 +12,6 @@ import pandera.pandas as pa
 
 from cpb_pipeline.domain.errors import Finding
 
-_WIDE_CHECKS: dict[str, tuple[str, str]] = {}
-"""Dataframe-wide checks report against a column: check name -> (column, rule)."""
-
 _BUILTIN_RULES = {
     "not_nullable": "a value is required",
     "field_uniqueness": "must be unique within the file",
@@ -23,10 +20,10 @@ _BUILTIN_RULES = {
 
 
 def wide_check(fn, *, rule: str, column: str) -> pa.Check:
-    """A row-wise check across columns, reported against `column`."""
-    name = f"{column}: {rule}"
-    _WIDE_CHECKS[name] = (column, rule)
-    return pa.Check(fn, name=name, ignore_na=False)
+    """A row-wise check across columns; it carries the column and rule a failing row is reported against."""
+    check = pa.Check(fn, name=f"{column}: {rule}", ignore_na=False)
+    check.reported_as = (column, rule)
+    return check
 
 
 def flag_check(rule: str) -> pa.Check:
@@ -38,9 +35,12 @@ def source_column(name: str) -> str:
     return name.split("__", 1)[0]
 
 
-def _locate(column: object, check: str) -> tuple[str | None, str]:
-    if check in _WIDE_CHECKS:
-        return _WIDE_CHECKS[check]
+def _locate(schema: pa.DataFrameSchema, context: str, column: object, check: str, number: object) -> tuple[str | None, str]:
+    """(column, rule) of a failure case: a wide check carries its own; a column check is its column's."""
+    if context == "DataFrameSchema" and number == number and number is not None:
+        reported_as = getattr(schema.checks[int(number)], "reported_as", None)
+        if reported_as is not None:
+            return reported_as
     where = source_column(column) if isinstance(column, str) else None
     return where, _BUILTIN_RULES.get(check, check)
 
@@ -53,7 +53,10 @@ def pandera_findings(schema: pa.DataFrameSchema, frame: pd.DataFrame, file: str)
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
     findings = []
-    located = [_locate(col, str(check)) for col, check in zip(cases["column"], cases["check"])]
+    located = [
+        _locate(schema, context, col, str(check), number)
+        for context, col, check, number in zip(cases["schema_context"], cases["column"], cases["check"], cases["check_number"])
+    ]
     cases = cases.assign(where=[w for w, _ in located], rule=[r for _, r in located])
     for (where, rule), group in cases.groupby(["where", "rule"], dropna=False, sort=True):
         rows = sorted({int(i) for i in group["index"].dropna()})

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from cpb_pipeline.demo.action_plan import build_demo_workbooks
+from cpb_pipeline.domain.profile import ActionPlanSettings
 from cpb_pipeline.marts.action_plan import (
     CHANGES_COLUMNS,
     EXCEPTIONS_COLUMNS,
@@ -20,7 +21,6 @@ from cpb_pipeline.marts.action_plan import (
     select_snapshot,
     summary,
 )
-from cpb_pipeline.domain.profile import ActionPlanSettings
 from cpb_pipeline.sources.action_plan import read_action_plan
 from cpb_pipeline_tests.action_plan.helpers import frame
 

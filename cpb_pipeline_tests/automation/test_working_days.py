@@ -4,8 +4,7 @@ import datetime as dt
 
 import pytest
 
-from cpb_pipeline.domain.calendar import backstop_month, fresh_deadline
-from cpb_pipeline.domain.calendar import extraction_date, is_working_day
+from cpb_pipeline.domain.calendar import backstop_month, extraction_date, fresh_deadline, is_working_day
 
 D = dt.date
 

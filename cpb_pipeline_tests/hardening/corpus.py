@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 MONTH = "2019-08"
 PLAN = "Corporate Parenting Delivery Plan 2019-09-11.xlsx"
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-
 from cpb_pipeline.domain.calendar import month_end
+from cpb_pipeline.domain.profile import load_profile
 from cpb_pipeline.marts.indicators.compute import lcs_indicator_rows
 from cpb_pipeline.runtime.privacy import load_key
-from cpb_pipeline.domain.profile import load_profile
-from cpb_pipeline.sources.lcs.extract import load_extract
 from cpb_pipeline.runtime.store import WarehouseStore
+from cpb_pipeline.sources.lcs.extract import load_extract
 from cpb_pipeline_tests.lcs_fixtures import write_extract
 
 PROFILE = """

@@ -5,9 +5,9 @@ import math
 import duckdb
 
 from cpb_pipeline.domain.calendar import month_end
+from cpb_pipeline.domain.profile import load_profile
 from cpb_pipeline.marts.indicators.checks import completeness_findings
 from cpb_pipeline.marts.indicators.compute import lcs_indicator_rows
-from cpb_pipeline.domain.profile import load_profile
 from cpb_pipeline_tests.indicators.helpers import figures
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract
 

@@ -12,12 +12,11 @@ from typing import Any
 from openpyxl import Workbook
 
 from cpb_pipeline.domain.calendar import month_end
-from cpb_pipeline.runtime.privacy import load_key
+from cpb_pipeline.domain.iro import CHALLENGES, STAFFING, file_name
 from cpb_pipeline.domain.profile import load_profile
-from cpb_pipeline.sources.iro.load import load_month
-from cpb_pipeline.domain.iro import CHALLENGES, SHEETS, STAFFING, file_name
-from cpb_pipeline.domain.tables import Typed
+from cpb_pipeline.runtime.privacy import load_key
 from cpb_pipeline.runtime.store import WarehouseStore
+from cpb_pipeline.sources.iro.load import load_month
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract, write_extract
 
 CHALLENGE_HEADER = list(CHALLENGES.column_names)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dagster as dg
 import pytest
 
-from cpb_pipeline.runtime.resources import CpbResource
-from cpb_pipeline.runs import failure_lines
-from cpb_pipeline.marts.iro.assets import iro_marts
 from cpb_pipeline.domain.tables import IRO_CHALLENGES, IRO_STAFFING
+from cpb_pipeline.marts.iro.assets import iro_marts
+from cpb_pipeline.runs import failure_lines
+from cpb_pipeline.runtime.resources import CpbResource
 from cpb_pipeline.sources.iro.rules import CHECKS
 from cpb_pipeline_tests.conftest import IRO_STEPS, LCS_STEPS, PARTITIONS
 from cpb_pipeline_tests.iro.helpers import challenge, pseudonym, tiny_extract, write_workbook

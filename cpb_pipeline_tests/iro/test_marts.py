@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from cpb_pipeline.domain.calendar import month_end, months_between
+from cpb_pipeline.domain.tables import Typed
 from cpb_pipeline.marts.iro import annual, monthly
 from cpb_pipeline.marts.iro.indicators import iro_indicator_rows
-from cpb_pipeline.domain.tables import Typed
 from cpb_pipeline.runtime.store import WarehouseStore
 from cpb_pipeline_tests.iro.helpers import challenge, stage, write_workbook
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dagster as dg
 
-from cpb_pipeline.domain.calendar import month_end, months_between
 from cpb_pipeline.demo.iro import generate_iro_workbooks
+from cpb_pipeline.domain.calendar import month_end, months_between
 from cpb_pipeline.marts.iro.indicators import iro_indicator_rows
 from cpb_pipeline.marts.iro.monthly import challenge_counts
 from cpb_pipeline.runtime.resources import CpbResource
-from cpb_pipeline_tests.conftest import IRO_STEPS, LCS_STEPS
 from cpb_pipeline.runtime.store import WarehouseStore
+from cpb_pipeline_tests.conftest import IRO_STEPS, LCS_STEPS
 from cpb_pipeline_tests.iro.helpers import tiny_extract, write_workbook
 from cpb_pipeline_tests.lcs_fixtures import write_extract
 

@@ -10,9 +10,9 @@ import dagster as dg
 import pandas as pd
 import pytest
 
+from cpb_pipeline.domain.profile import Profile
 from cpb_pipeline.outputs.assets import board_outputs
 from cpb_pipeline.outputs.data import BoardData, load_board_data
-from cpb_pipeline.domain.profile import Profile
 from cpb_pipeline.runtime.resources import CpbResource
 from cpb_pipeline.runtime.store import WarehouseStore
 from cpb_pipeline_tests.conftest import PARTITIONS

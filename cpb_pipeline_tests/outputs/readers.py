@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import pandas as pd
 
-from cpb_pipeline.domain.rounding import round_half_away
 from cpb_pipeline.domain.catalogue import indicator
+from cpb_pipeline.domain.rounding import round_half_away
 from cpb_pipeline.outputs.data import BoardData
 
 HEADER_ROW = 5  # the 13-month table's header row on an indicator sheet

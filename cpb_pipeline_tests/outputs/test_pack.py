@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from openpyxl import load_workbook
 
-from cpb_pipeline.domain.rounding import round_half_away
 from cpb_pipeline.domain.catalogue import CATALOGUE
+from cpb_pipeline.domain.rounding import round_half_away
 from cpb_pipeline.outputs.formats import EXCEL_FORMATS, MISSING, month_label
 from cpb_pipeline_tests.outputs.readers import HEADER_ROW, expected, sheet_table
 from cpb_pipeline_tests.outputs.warehouse import AUTHORITY, MONTH, MONTHS, OTHER

@@ -6,8 +6,9 @@ import random
 import pandas as pd
 import pytest
 
-from cpb_pipeline.domain.catalogue import indicator
 from cpb_pipeline.domain.calendar import thirteen_months
+from cpb_pipeline.domain.catalogue import indicator
+from cpb_pipeline.domain.profile import Publication
 from cpb_pipeline.outputs.data import ActionPlanData, BoardData, IroData
 from cpb_pipeline.outputs.suppression import (
     TOTAL,
@@ -18,7 +19,6 @@ from cpb_pipeline.outputs.suppression import (
     table,
 )
 from cpb_pipeline.outputs.view import build_view
-from cpb_pipeline.domain.profile import Publication
 
 PUB = Publication()
 A = "Authority"

@@ -16,14 +16,14 @@ import pandas as pd
 
 from cpb_pipeline.benchmarks.comparison import comparison_rows
 from cpb_pipeline.benchmarks.series import march_series
-from cpb_pipeline.marts.action_plan import changes, exceptions, summary
-from cpb_pipeline.domain.catalogue import CATALOGUE, indicator
-from cpb_pipeline.marts.indicators.compute import value_of
-from cpb_pipeline.domain.calendar import thirteen_months
-from cpb_pipeline.domain.profile import Profile, load_profile
-from cpb_pipeline.sources.action_plan.model import to_frame
 from cpb_pipeline.domain import tables
+from cpb_pipeline.domain.calendar import thirteen_months
+from cpb_pipeline.domain.catalogue import CATALOGUE, indicator
+from cpb_pipeline.domain.profile import Profile, load_profile
+from cpb_pipeline.marts.action_plan import changes, exceptions, summary
+from cpb_pipeline.marts.indicators.compute import value_of
 from cpb_pipeline.runtime.store import WarehouseStore
+from cpb_pipeline.sources.action_plan.model import to_frame
 
 D = dt.date
 AUTHORITY = "Testshire"

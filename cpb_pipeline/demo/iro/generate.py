@@ -37,9 +37,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from cpb_pipeline.domain.calendar import add_months, is_working_day, month_end, month_key, months_between, parse_month
 from cpb_pipeline.demo.iro import targets
 from cpb_pipeline.demo.iro.lcs_cohorts import MonthCohorts, read_month
+from cpb_pipeline.domain.calendar import add_months, is_working_day, month_end, month_key, months_between, parse_month
 from cpb_pipeline.domain.iro import (
     CHALLENGES,
     MA,

@@ -15,7 +15,18 @@ import numpy as np
 import pandas as pd
 
 from cpb_pipeline.demo.lcs import (
-    care_leavers, caseload, extract, figures, health, history, months, plan, records, reference, reviews, targets,
+    care_leavers,
+    caseload,
+    extract,
+    figures,
+    health,
+    history,
+    months,
+    plan,
+    records,
+    reference,
+    reviews,
+    targets,
 )
 from cpb_pipeline.domain.profile import Profile, load_profile
 

@@ -16,8 +16,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from cpb_pipeline.domain.calendar import is_working_day
 from cpb_pipeline.demo.lcs import months, reference
+from cpb_pipeline.domain.calendar import is_working_day
 
 OPEN = 10**7  # an end date not (yet) reached; the writer prints an empty cell
 

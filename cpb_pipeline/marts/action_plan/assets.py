@@ -3,13 +3,13 @@
 import dagster as dg
 import pandas as pd
 
-from cpb_pipeline.runtime.checks import CheckOutcome, blocking_failure, check_result
-from cpb_pipeline.domain.errors import Finding, InputError
 from cpb_pipeline.domain import tables
+from cpb_pipeline.domain.errors import Finding, InputError
 from cpb_pipeline.marts.action_plan.changes import changes
 from cpb_pipeline.marts.action_plan.exceptions import exceptions_for_month
 from cpb_pipeline.marts.action_plan.snapshots import NoSnapshotError
 from cpb_pipeline.marts.action_plan.summary import summary
+from cpb_pipeline.runtime.checks import CheckOutcome, blocking_failure, check_result
 from cpb_pipeline.runtime.resources import CpbResource
 from cpb_pipeline.sources.action_plan.reader import read_action_plan
 
@@ -24,6 +24,7 @@ WARNING_CHECKS = {
     "timescale_not_a_date": ({"free_text", "not_a_date", "typo"}, "Timescales that give no due date; lists the refs."),
 }
 LAYOUT_CHECK = ("layout", "Everything else worth a look: skipped sheets, rows that are not actions, odd notes.")
+
 
 def sort_warnings(warnings: list[Finding]) -> list[CheckOutcome]:
     """The reader's warnings, one check per kind; anything unrecognised goes to the layout check."""

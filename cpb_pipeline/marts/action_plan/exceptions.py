@@ -19,7 +19,6 @@ import datetime as dt
 import pandas as pd
 
 from cpb_pipeline.domain.tables import ACTION_PLAN_EXCEPTIONS
-
 from cpb_pipeline.marts.action_plan.snapshots import SnapshotChoice, select_snapshot
 
 EXCEPTION_TYPES: tuple[str, ...] = ("red_amber", "overdue", "stale")

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cpb_pipeline.domain.tables import ACTION_PLAN_SUMMARY
-
 from cpb_pipeline.domain.action_plan import BRAG_VALUES
+from cpb_pipeline.domain.tables import ACTION_PLAN_SUMMARY
 
 SUMMARY_COLUMNS = ACTION_PLAN_SUMMARY.types
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cpb_pipeline.domain.errors import Finding
 from cpb_pipeline.domain.catalogue import CATALOGUE
+from cpb_pipeline.domain.errors import Finding
 from cpb_pipeline.domain.profile import Profile
 from cpb_pipeline.domain.tables import INDICATOR_MONTHLY
 

@@ -14,10 +14,11 @@ import duckdb
 import pandas as pd
 
 from cpb_pipeline.domain.catalogue import CATALOGUE, Indicator
-from cpb_pipeline.marts.indicators.definitions import contributions_sql, prepare_month
 from cpb_pipeline.domain.profile import Profile
 from cpb_pipeline.domain.tables import INDICATOR_MONTHLY
+from cpb_pipeline.marts.indicators.definitions import contributions_sql, prepare_month
 from cpb_pipeline.runtime.store import run
+
 
 def value_of(indicator: Indicator, numerator: float, denominator: float | None) -> float | None:
     if indicator.unit == "count":

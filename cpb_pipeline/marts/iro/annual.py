@@ -35,11 +35,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from cpb_pipeline.domain.calendar import in_month, open_at_month_end
-from cpb_pipeline.domain.tables import INDICATOR_MONTHLY, IRO_ANNUAL_SUMMARY, IRO_CHALLENGES, IRO_STAFFING
-from cpb_pipeline.runtime.store import partition_exists, table_exists
 from cpb_pipeline.domain.calendar import add_months, financial_year, month_end
-from cpb_pipeline.domain.profile import Profile
 from cpb_pipeline.domain.iro import (
     CHALLENGE_TYPES,
     COHORTS,
@@ -50,6 +46,9 @@ from cpb_pipeline.domain.iro import (
     PR_CATEGORIES,
     RESOLUTION_LEVELS,
 )
+from cpb_pipeline.domain.profile import Profile
+from cpb_pipeline.domain.tables import INDICATOR_MONTHLY, IRO_ANNUAL_SUMMARY, IRO_CHALLENGES, IRO_STAFFING
+from cpb_pipeline.runtime.store import table_exists
 
 NAMES = IRO_ANNUAL_SUMMARY.column_names
 

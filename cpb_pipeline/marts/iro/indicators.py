@@ -22,13 +22,12 @@ import duckdb
 import pandas as pd
 
 from cpb_pipeline.domain.calendar import in_month, open_at_month_end
-from cpb_pipeline.domain.tables import IRO_CHALLENGES, IRO_STAFFING
-from cpb_pipeline.runtime.store import partition_exists, table_exists
 from cpb_pipeline.domain.catalogue import indicator
 from cpb_pipeline.domain.iro import MA, OVER_4_WEEKS_DAYS, PR
-from cpb_pipeline.domain.tables import INDICATOR_MONTHLY
-from cpb_pipeline.marts.indicators.compute import indicator_row
 from cpb_pipeline.domain.profile import Profile
+from cpb_pipeline.domain.tables import INDICATOR_MONTHLY, IRO_CHALLENGES, IRO_STAFFING
+from cpb_pipeline.marts.indicators.compute import indicator_row
+from cpb_pipeline.runtime.store import partition_exists, table_exists
 
 IRO_INDICATORS = ("iro_pr_raised", "iro_ma_raised", "iro_challenges_open_over_4_weeks", "iro_caseload")
 

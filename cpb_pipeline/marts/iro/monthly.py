@@ -22,6 +22,7 @@ import duckdb
 import pandas as pd
 
 from cpb_pipeline.domain.calendar import in_month, open_at_month_end
+from cpb_pipeline.domain.iro import CATEGORIES, CHALLENGE_TYPES, COHORTS, LOCALITIES, PR, RESOLUTION_LEVELS
 from cpb_pipeline.domain.tables import (
     IRO_CHALLENGES,
     IRO_CHALLENGES_MONTHLY,
@@ -30,7 +31,6 @@ from cpb_pipeline.domain.tables import (
     IRO_STAFFING,
 )
 from cpb_pipeline.runtime.store import partition_exists, table_exists
-from cpb_pipeline.domain.iro import CATEGORIES, CHALLENGE_TYPES, COHORTS, LOCALITIES, PR, RESOLUTION_LEVELS
 
 NOT_RECORDED = "Not recorded"
 MEASURES = ("raised", "resolved", "open")

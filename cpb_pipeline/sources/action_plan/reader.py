@@ -32,8 +32,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from cpb_pipeline.domain.errors import Finding, InputError
 from cpb_pipeline.domain.action_plan import BRAG_VALUES, normalise_brag
+from cpb_pipeline.domain.errors import Finding, InputError
 from cpb_pipeline.sources.action_plan.header import Header, label_for, match_header
 from cpb_pipeline.sources.action_plan.model import ActionPlanSnapshot, to_frame
 from cpb_pipeline.sources.action_plan.naming import snapshot_date_from_name
@@ -45,7 +45,8 @@ from cpb_pipeline.sources.action_plan.timescales import (
     format_excel_date,
     parse_timescale,
 )
-from cpb_pipeline.sources.action_plan.workbook import Cell, Grid, open_workbook
+from cpb_pipeline.sources.action_plan.workbook import Cell, Grid
+from cpb_pipeline.sources.workbook import open_workbook
 
 _BANNER = re.compile(r"^\s*objective\s*(\d+)(?!\d)\s*[-–—:.)]*\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _HOW = re.compile(r"^\s*how\s+will\s+we\s+achieve", re.IGNORECASE)
@@ -61,12 +62,13 @@ def read_action_plan(path: Path | str) -> ActionPlanSnapshot:
     """Read one workbook; an InputError lists every blocking problem, warnings come back with the data."""
     path = Path(path)
     snapshot_date = snapshot_date_from_name(path.name)
-    values, formulas = open_workbook(path)
+    book = open_workbook(path, missing="action plan workbook not found")
+    values, formulas = book.values, book.formulas
     reader = _WorkbookReader(path.name, snapshot_date)
     for position, worksheet in enumerate(values.worksheets):
         if not hasattr(worksheet, "merged_cells"):
             continue  # a chart sheet
-        twin = formulas[worksheet.title] if worksheet.title in formulas.sheetnames else None
+        twin = formulas[worksheet.title] if formulas is not None and worksheet.title in formulas.sheetnames else None
         reader.read_sheet(Grid(worksheet, twin), position)
     if reader.blocking:
         raise InputError(reader.blocking)

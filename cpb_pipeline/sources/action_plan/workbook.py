@@ -1,10 +1,4 @@
-"""Opening an action plan workbook and reading its cells with merged ranges resolved.
-
-The workbook is opened twice: once for the values Excel saved with it (formulas
-read as their cached results) and once for the formulas themselves, so that a
-needed cell holding a formula with no saved result can be named instead of read
-as blank. Files that cannot be opened (corrupt, not .xlsx, password-protected, the
-old .xls format) are an InputError that names the file and the reason.
+"""An action plan worksheet's cells with merged ranges resolved (the workbook is opened by `sources.workbook`).
 
 Merged cells: a value in a merged range belongs to its top-left cell. Reading a
 cell further down the range's first column gives that value too (a Ref or BRAG
@@ -14,21 +8,10 @@ a range read as blank.
 
 from __future__ import annotations
 
-import warnings
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
-
-from cpb_pipeline.domain.errors import Finding, InputError
-
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 
 @dataclass(frozen=True)
@@ -44,41 +27,6 @@ class Merge:
     min_col: int
     max_row: int
     max_col: int
-
-
-def open_workbook(path: Path) -> tuple[Workbook, Workbook]:
-    """(values workbook, formulas workbook), or an InputError saying why the file cannot be read."""
-    name = path.name
-    if not path.is_file():
-        raise InputError([Finding(name, "action plan workbook not found", detail=str(path))])
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            [Finding(name, "workbook cannot be opened (in use, or no permission to read it)", detail=type(exc).__name__)]
-        ) from None
-    if data[:8] == _OLE_SIGNATURE:
-        if _ENCRYPTION_STREAM in data:
-            rule = "workbook is password-protected: save a copy without a password to open it"
-        else:
-            rule = "workbook is in the old Excel 97-2003 (.xls) format: save it as an Excel Workbook (.xlsx)"
-        raise InputError([Finding(name, rule)])
-    if not zipfile.is_zipfile(path):
-        raise InputError([Finding(name, "not an Excel workbook (.xlsx): the file is corrupt or of another type")])
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions, data validation etc.
-            values = load_workbook(path, data_only=True)
-            formulas = load_workbook(path, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-        raise InputError(
-            [Finding(name, "workbook cannot be read: the file is corrupt or not a valid .xlsx", detail=type(exc).__name__)]
-        ) from None
-    except Exception as exc:  # noqa: BLE001 - any library failure is a bad file to the operator
-        raise InputError(
-            [Finding(name, "workbook cannot be read: the file is corrupt or not a valid .xlsx", detail=type(exc).__name__)]
-        ) from None
-    return values, formulas
 
 
 class Grid:

@@ -14,14 +14,15 @@ from pathlib import Path
 import pandas as pd
 
 from cpb_pipeline.domain.calendar import month_end
-from cpb_pipeline.runtime.checks import CheckOutcome
 from cpb_pipeline.domain.errors import Finding
-from cpb_pipeline.runtime.privacy import PseudonymKey
-from cpb_pipeline.sources.iro import normalise, rules
 from cpb_pipeline.domain.iro import CHALLENGES, STAFFING, file_name
 from cpb_pipeline.domain.tables import IRO_STAGING
+from cpb_pipeline.runtime.checks import CheckOutcome
+from cpb_pipeline.runtime.privacy import PseudonymKey
 from cpb_pipeline.runtime.store import WarehouseStore
+from cpb_pipeline.sources.iro import normalise, rules
 from cpb_pipeline.sources.iro.workbook import read_workbook
+
 
 @dataclass
 class IroMonth:

@@ -19,8 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from cpb_pipeline.runtime.privacy import PseudonymKey
 from cpb_pipeline.domain.iro import CHALLENGE_NAMESPACE, PERSON_NAMESPACE, SheetSpec
+from cpb_pipeline.runtime.privacy import PseudonymKey
 from cpb_pipeline.sources.iro.workbook import RawSheet
 from cpb_pipeline.sources.lcs.normalise import NOT_IN_SET, UNPARSED, code_key
 

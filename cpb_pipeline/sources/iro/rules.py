@@ -20,14 +20,13 @@ from dataclasses import replace
 import pandas as pd
 import pandera.pandas as pa
 
-from cpb_pipeline.runtime.checks import CheckDef
-
 from cpb_pipeline.domain.calendar import add_months
 from cpb_pipeline.domain.errors import Finding
-from cpb_pipeline.sources.iro.normalise import NO_SAVED_RESULT, NOT_NUMBER
 from cpb_pipeline.domain.iro import CATEGORIES, CHALLENGES, MA, PR, STAFFING, SheetSpec
-from cpb_pipeline.sources.lcs.normalise import NOT_IN_SET, UNPARSED
+from cpb_pipeline.runtime.checks import CheckDef
 from cpb_pipeline.runtime.validation import flag_check, pandera_findings, wide_check
+from cpb_pipeline.sources.iro.normalise import NO_SAVED_RESULT, NOT_NUMBER
+from cpb_pipeline.sources.lcs.normalise import NOT_IN_SET, UNPARSED
 
 REQUIRED = "a value is required"
 DATE_RULE = "must be a date: an Excel date, or text DD/MM/YYYY or YYYY-MM-DD"

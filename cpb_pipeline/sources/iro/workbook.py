@@ -1,12 +1,8 @@
-"""Opening a month's IRO workbook and reading its two sheets as raw cells, or saying why not.
+"""Reading a month's IRO workbook's two sheets as raw cells, or saying why not.
 
-The workbook is read with openpyxl in read-only mode for the values Excel saved (a
-formula reads as its cached result). When a sheet holds formulas it is read a second
-time for the formulas themselves, so that a formula Excel never calculated (no saved
-result) is named instead of being read as a blank. Files that are not a readable .xlsx (missing, corrupt, the old
-.xls format, password-protected: an encrypted workbook is an OLE compound file
-holding an `EncryptionInfo` stream) become one Finding that names the file and
-the reason; no openpyxl traceback reaches the operator.
+The workbook is opened by `sources.workbook` (streamed, values and, where there are
+formulas, the formulas too); a file that cannot be opened becomes the findings of
+both sheets' checks. A formula Excel never calculated is named rather than read as blank.
 
 Headers are in row 1. Column labels are matched after trimming, ignoring case and
 treating spaces or hyphens as underscores; extra columns and extra sheets are
@@ -17,21 +13,15 @@ from __future__ import annotations
 
 import difflib
 import re
-import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from openpyxl import load_workbook
 
-from cpb_pipeline.domain.errors import Finding
+from cpb_pipeline.domain.errors import Finding, InputError
 from cpb_pipeline.domain.iro import SHEETS, SheetSpec
-
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTION_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
-UNREADABLE = "workbook cannot be read: the file is corrupt or not a valid .xlsx"
+from cpb_pipeline.sources.workbook import UNREADABLE, open_workbook
 
 
 @dataclass
@@ -62,69 +52,33 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def file_problem(path: Path, display: str) -> Finding | None:
-    """Why the file cannot be a workbook, judged from its bytes; None when it may be one."""
-    if not path.is_file():
-        return Finding(display, "the month's IRO statistics workbook is missing", detail=f"expected at {path}")
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-    except OSError as exc:
-        return Finding(display, "workbook cannot be opened (in use, or no permission to read it)", detail=type(exc).__name__)
-    if head == OLE_SIGNATURE:
-        data = path.read_bytes()
-        if any(stream in data for stream in _ENCRYPTION_STREAMS):
-            return Finding(display, "workbook is password-protected: save a copy without a password and run again")
-        return Finding(display, "workbook is in the old Excel 97-2003 (.xls) format: save it as an Excel Workbook (.xlsx)")
-    if not zipfile.is_zipfile(path):
-        return Finding(display, "not an Excel workbook (.xlsx): the file is corrupt or of another type")
-    return None
-
-
 def read_workbook(path: Path) -> RawWorkbook:
     """Both sheets as raw cells; file, sheet and header problems as findings (never an exception)."""
     display = path.name
     book = RawWorkbook(display)
-    problem = file_problem(path, display)
-    if problem is not None:
-        book.findings.append(problem)
-        return book
-    values = formulas = None
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about extensions and data validation it ignores
-            values = load_workbook(path, read_only=True, data_only=True)
-            if _has_formulas(path):
-                formulas = load_workbook(path, read_only=True, data_only=False)
-            titles = {normalise_label(t): t for t in values.sheetnames}
-            for spec in SHEETS:
-                title = titles.get(normalise_label(spec.name))
-                if title is None:
-                    found = ", ".join(f"'{t}'" for t in values.sheetnames)
-                    sheet = RawSheet(spec, findings=[Finding(display, "required sheet is missing", sheet=spec.name,
-                                                             detail=f"sheets found: {found}")])
-                else:
-                    sheet = _read_sheet(values[title], formulas[title] if formulas is not None else None, spec, display)
-                book.sheets[spec.name] = sheet
+        opened = open_workbook(path, missing="the month's IRO statistics workbook is missing", read_only=True)
+    except InputError as error:
+        book.findings.extend(error.findings)
+        return book
+    values, formulas = opened.values, opened.formulas
+    try:
+        titles = {normalise_label(t): t for t in values.sheetnames}
+        for spec in SHEETS:
+            title = titles.get(normalise_label(spec.name))
+            if title is None:
+                found = ", ".join(f"'{t}'" for t in values.sheetnames)
+                sheet = RawSheet(spec, findings=[Finding(display, "required sheet is missing", sheet=spec.name,
+                                                         detail=f"sheets found: {found}")])
+            else:
+                sheet = _read_sheet(values[title], formulas[title] if formulas is not None else None, spec, display)
+            book.sheets[spec.name] = sheet
     except Exception as exc:  # noqa: BLE001 - any library failure is a bad file to the operator
         book.sheets.clear()
         book.findings.append(Finding(display, UNREADABLE, detail=type(exc).__name__))
     finally:
-        for workbook in (values, formulas):
-            if workbook is not None:
-                workbook.close()
+        opened.close()
     return book
-
-
-def _has_formulas(path: Path) -> bool:
-    """Whether any worksheet holds a formula (only then is the workbook read a second time for them)."""
-    with zipfile.ZipFile(path) as archive:
-        for name in archive.namelist():
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                data = archive.read(name)
-                if b"<f>" in data or b"<f " in data or b":f>" in data or b":f " in data:
-                    return True
-    return False
 
 
 def _header_row_below(ws, spec: SheetSpec, search: int = 20) -> int | None:

@@ -15,9 +15,13 @@ import duckdb
 import pandas as pd
 
 from cpb_pipeline.domain.calendar import extraction_date, month_end
-from cpb_pipeline.runtime.checks import CheckDef, CheckOutcome
 from cpb_pipeline.domain.errors import Finding
+from cpb_pipeline.domain.lcs import TABLES, TableSpec
+from cpb_pipeline.domain.tables import LCS_STAGING
+from cpb_pipeline.runtime.checks import CheckDef, CheckOutcome
 from cpb_pipeline.runtime.privacy import PseudonymKey
+from cpb_pipeline.runtime.store import WarehouseStore
+from cpb_pipeline.runtime.validation import pandera_findings
 from cpb_pipeline.sources.lcs import normalise, reader
 from cpb_pipeline.sources.lcs.rules import (
     SchemaParts,
@@ -31,10 +35,6 @@ from cpb_pipeline.sources.lcs.rules import (
     required_values,
     unique_ids,
 )
-from cpb_pipeline.domain.lcs import TABLES, TableSpec
-from cpb_pipeline.domain.tables import LCS_STAGING
-from cpb_pipeline.runtime.validation import pandera_findings
-from cpb_pipeline.runtime.store import WarehouseStore
 
 
 def check_definitions() -> list[CheckDef]:
@@ -155,12 +155,12 @@ def _cross_checks(extract: Extract) -> None:
             )
     if all(t in frames for t in ("ssd_involvements", "ssd_cp_plans", "ssd_cla_episodes")):
         findings, checked = [], 0
-        for table, cohort in children_with_no_team.cohort_frames(frames, extract.month_end).items():
+        for table, cohort in children_with_no_team.cohort_frames(extract.con, extract.month_end).items():
             findings += pandera_findings(children_with_no_team.SCHEMA, cohort, f"{extract.folder.name}/{table}.csv")
             checked += len(cohort)
         extract.outcomes.append(CheckOutcome("ssd_involvements", "children_with_no_team", False, findings, checked))
     if all(t in frames for t in ("ssd_cla_episodes", "ssd_cla_health")):
-        cohort = cla_without_health_check.cohort_frame(frames, extract.month_end)
+        cohort = cla_without_health_check.cohort_frame(extract.con, extract.month_end)
         findings = pandera_findings(
             cla_without_health_check.SCHEMA, cohort, f"{extract.folder.name}/ssd_cla_episodes.csv"
         )

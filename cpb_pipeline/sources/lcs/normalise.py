@@ -13,9 +13,9 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from cpb_pipeline.domain.lcs import Column, TableSpec
 from cpb_pipeline.runtime.privacy import PseudonymKey, pseudonym_sql
 from cpb_pipeline.sources.lcs.reader import RawTable
-from cpb_pipeline.domain.lcs import Column, TableSpec
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 UNPARSED = "__unparsed"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from cpb_pipeline.runtime.checks import CheckOutcome
-from cpb_pipeline.domain.errors import Finding
 from cpb_pipeline.domain.catalogue import BY_ID, COMPARATORS
+from cpb_pipeline.domain.errors import Finding
+from cpb_pipeline.runtime.checks import CheckOutcome
 from cpb_pipeline.runtime.validation import pandera_findings, wide_check
 
 FILE_NAME = "benchmarks.csv"

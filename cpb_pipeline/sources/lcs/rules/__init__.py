@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pandas as pd
 import pandera.pandas as pa
 
 
@@ -36,8 +35,3 @@ class SchemaParts:
     def schema(self, name: str) -> pa.DataFrameSchema:
         return pa.DataFrameSchema(self.columns, checks=self.checks, name=name, strict=False)
 
-
-def open_at(frame: pd.DataFrame, start: str, end: str, month_end) -> pd.Series:
-    """Contracts §7: started on or before month end, and not ended by it."""
-    day = pd.Timestamp(month_end)
-    return (frame[start] <= day) & (frame[end].isna() | (frame[end] > day))

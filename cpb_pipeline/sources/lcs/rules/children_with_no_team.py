@@ -5,12 +5,12 @@ child shows in the right district.
 """
 
 import datetime as dt
-from collections.abc import Mapping
 
+import duckdb
 import pandas as pd
 import pandera.pandas as pa
 
-from cpb_pipeline.sources.lcs.rules import open_at
+from cpb_pipeline.domain.calendar import open_at_month_end
 
 RULE = "child has no team on an involvement open at month end (counted under other_area)"
 
@@ -20,19 +20,21 @@ COHORTS = (
 )
 
 
-def cohort_frames(frames: Mapping[str, pd.DataFrame], month_end: dt.date) -> dict[str, pd.DataFrame]:
-    """For each cohort file, its open records flagged with whether the child has a team."""
-    invo = frames["ssd_involvements"]
-    open_invo = invo[
-        open_at(invo, "invo_involvement_start_date", "invo_involvement_end_date", month_end)
-        & invo["invo_professional_team"].notna()
-    ]
-    with_team = set(open_invo["invo_person_id"])
+def cohort_frames(con: duckdb.DuckDBPyConnection, month_end: dt.date) -> dict[str, pd.DataFrame]:
+    """For each cohort file staged in `con`, its records open at month end flagged with whether the child has a team."""
     out = {}
     for table, person, start, end in COHORTS:
-        records = frames[table]
-        current = records[open_at(records, start, end, month_end)]
-        out[table] = pd.DataFrame({"has_team": current[person].isin(with_team)}, index=current.index)
+        frame = con.execute(
+            f"""
+            SELECT source_row, coalesce({person} IN (
+                SELECT invo_person_id FROM staged_ssd_involvements
+                WHERE {open_at_month_end('invo_involvement_start_date', 'invo_involvement_end_date')}
+                  AND invo_professional_team IS NOT NULL), false) AS has_team
+            FROM staged_{table} WHERE {open_at_month_end(start, end)} ORDER BY source_row
+            """,
+            {"month_end": month_end},
+        ).df()
+        out[table] = frame.set_index("source_row").rename_axis(None)
     return out
 
 

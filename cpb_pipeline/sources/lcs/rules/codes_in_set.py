@@ -2,10 +2,10 @@
 
 import pandera.pandas as pa
 
+from cpb_pipeline.domain.lcs import TableSpec
+from cpb_pipeline.runtime.validation import flag_check
 from cpb_pipeline.sources.lcs.normalise import NOT_IN_SET
 from cpb_pipeline.sources.lcs.rules import SchemaParts
-from cpb_pipeline.runtime.validation import flag_check
-from cpb_pipeline.domain.lcs import TableSpec
 
 
 def rule(codes: tuple[str, ...]) -> str:

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pandas as pd
 
-from cpb_pipeline.sources.lcs.rules import SchemaParts
-from cpb_pipeline.runtime.validation import wide_check
 from cpb_pipeline.domain.lcs import TableSpec
+from cpb_pipeline.runtime.validation import wide_check
+from cpb_pipeline.sources.lcs.rules import SchemaParts
 
 
 def rule(extracted: dt.date) -> str:

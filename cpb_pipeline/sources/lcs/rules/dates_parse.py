@@ -2,10 +2,10 @@
 
 import pandera.pandas as pa
 
+from cpb_pipeline.domain.lcs import TableSpec
+from cpb_pipeline.runtime.validation import flag_check
 from cpb_pipeline.sources.lcs.normalise import UNPARSED
 from cpb_pipeline.sources.lcs.rules import SchemaParts
-from cpb_pipeline.runtime.validation import flag_check
-from cpb_pipeline.domain.lcs import TableSpec
 
 RULE = "must be a real date written YYYY-MM-DD or DD/MM/YYYY"
 

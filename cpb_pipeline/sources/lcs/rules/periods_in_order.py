@@ -2,9 +2,9 @@
 
 import pandas as pd
 
-from cpb_pipeline.sources.lcs.rules import SchemaParts
-from cpb_pipeline.runtime.validation import wide_check
 from cpb_pipeline.domain.lcs import TableSpec
+from cpb_pipeline.runtime.validation import wide_check
+from cpb_pipeline.sources.lcs.rules import SchemaParts
 
 
 def rule(start: str) -> str:

@@ -8,10 +8,10 @@ from collections.abc import Collection
 
 import pandera.pandas as pa
 
-from cpb_pipeline.sources.lcs.normalise import DANGLING
-from cpb_pipeline.sources.lcs.rules import SchemaParts
 from cpb_pipeline.domain.lcs import TableSpec
 from cpb_pipeline.runtime.validation import flag_check
+from cpb_pipeline.sources.lcs.normalise import DANGLING
+from cpb_pipeline.sources.lcs.rules import SchemaParts
 
 
 def rule(table: str, column: str) -> str:

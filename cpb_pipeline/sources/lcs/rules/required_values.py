@@ -7,10 +7,10 @@ instead, so each bad cell gives one message.
 import pandas as pd
 import pandera.pandas as pa
 
+from cpb_pipeline.domain.lcs import Column, TableSpec
+from cpb_pipeline.runtime.validation import wide_check
 from cpb_pipeline.sources.lcs.normalise import NOT_IN_SET, UNPARSED
 from cpb_pipeline.sources.lcs.rules import SchemaParts
-from cpb_pipeline.runtime.validation import wide_check
-from cpb_pipeline.domain.lcs import Column, TableSpec
 
 RULE = "a value is required"
 

@@ -2,8 +2,8 @@
 
 import pandera.pandas as pa
 
-from cpb_pipeline.sources.lcs.rules import SchemaParts
 from cpb_pipeline.domain.lcs import TableSpec
+from cpb_pipeline.sources.lcs.rules import SchemaParts
 
 
 def parts(spec: TableSpec) -> SchemaParts:
