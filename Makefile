@@ -15,7 +15,8 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 demo: venv  ## build the environment, write the demo inputs, refresh every demo month
 	$(BIN)/python -m cpb_pipeline demo
 
-test: venv  ## the whole test suite
+test: venv  ## the import contract (the layers), then the whole test suite
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 ui: venv  ## the Dagster UI on http://127.0.0.1:3000

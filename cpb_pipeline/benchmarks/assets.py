@@ -5,6 +5,7 @@ import dagster as dg
 from cpb_pipeline.benchmarks.comparison import comparison_rows
 from cpb_pipeline.benchmarks.series import march_series
 from cpb_pipeline.domain import tables
+from cpb_pipeline.domain.tables import data_version
 from cpb_pipeline.domain.calendar import month_end, month_ends_back
 from cpb_pipeline.runtime.resources import CpbResource
 
@@ -33,7 +34,7 @@ def benchmark_series(cpb: CpbResource) -> dg.MaterializeResult:
     march["period_end"] = march["period_end"].dt.date
     frame = march_series(published, march, cpb.profile.authority.name)
     cpb.warehouse.replace_tables({SERIES.qualified: SERIES.typed(frame)})
-    return dg.MaterializeResult(metadata=SERIES.metadata(len(frame)))
+    return dg.MaterializeResult(data_version=data_version(frame), metadata=SERIES.metadata(len(frame)))
 
 
 def benchmark_comparison(partitions: dg.PartitionsDefinition) -> dg.AssetsDefinition:
@@ -59,6 +60,6 @@ def benchmark_comparison(partitions: dg.PartitionsDefinition) -> dg.AssetsDefini
         series["period_end"] = series["period_end"].dt.date
         frame = comparison_rows(period_end, values, series)
         cpb.warehouse.replace_partitions({COMPARISON.qualified: COMPARISON.typed(frame)}, "period_end", period_end)
-        return dg.MaterializeResult(metadata=COMPARISON.metadata(len(frame)))
+        return dg.MaterializeResult(data_version=data_version(frame), metadata=COMPARISON.metadata(len(frame)))
 
     return benchmark_comparison

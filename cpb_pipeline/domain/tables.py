@@ -11,6 +11,7 @@ are here too, so no layer spells a key as strings.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -66,6 +67,16 @@ class TableDef:
     def empty(self) -> pd.DataFrame:
         return pd.DataFrame(columns=self.column_names)
 
+    def conform(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The frame's columns of this table as pandas should hold them: INTEGER as nullable integers, everything
+        else as objects with None for a missing value (so a date stays a date and a null stays null)."""
+        for name, kind in self.types.items():
+            if kind == "INTEGER":
+                frame[name] = frame[name].astype("Int32")
+            else:
+                frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
+        return frame
+
     def typed(self, frame: pd.DataFrame) -> Typed:
         """The frame as the warehouse stores it: these columns, in this order, with these types."""
         return Typed(frame, self.column_types)
@@ -81,6 +92,12 @@ class TableDef:
             meta["dagster/row_count"] = dg.MetadataValue.int(rows)
         meta.update(extra)
         return meta
+
+
+def data_version(frame: pd.DataFrame) -> dg.DataVersion:
+    """A table's content as a fingerprint: re-running a step that writes the same rows leaves what reads it fresh,
+    so the UI marks stale only what really changed."""
+    return dg.DataVersion(hashlib.sha256(frame.to_csv(index=False).encode()).hexdigest()[:16])
 
 
 def _table(schema: str, name: str, columns: Sequence[tuple[str, str, str]], partitioned_by: str | None = None) -> TableDef:

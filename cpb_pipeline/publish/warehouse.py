@@ -67,9 +67,10 @@ def publish(store: WarehouseStore, target: Path, run_id: str) -> Publication:
         con.execute("CREATE SCHEMA IF NOT EXISTS meta")
         con.execute(
             """CREATE OR REPLACE TABLE meta.publication AS
-               SELECT CAST(? AS TIMESTAMP) AS published_at, ? AS run_id,
-                      CAST(? AS DATE) AS latest_period_end, ? AS schema_version""",
-            [dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), run_id, latest, SCHEMA_VERSION],
+               SELECT CAST($published_at AS TIMESTAMP) AS published_at, $run_id AS run_id,
+                      CAST($latest AS DATE) AS latest_period_end, $schema_version AS schema_version""",
+            {"published_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), "run_id": run_id, "latest": latest,
+             "schema_version": SCHEMA_VERSION},
         )
         tables = {
             f"{schema}.{name}": con.execute(f'SELECT count(*) FROM "{schema}"."{name}"').fetchone()[0]

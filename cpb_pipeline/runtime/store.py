@@ -91,7 +91,7 @@ class WarehouseStore:
                 for table, (select, columns) in selects.items():
                     target = f"warehouse.{table}"
                     self._ensure_table(con, target, columns)
-                    con.execute(f"DELETE FROM {target} WHERE {column} = ?", [value])
+                    con.execute(f"DELETE FROM {target} WHERE {column} = $value", {"value": value})
                     names = ", ".join(f'"{name}"' for name, _ in columns)
                     casts = ", ".join(f'CAST("{name}" AS {kind})' for name, kind in columns)
                     con.execute(f"INSERT INTO {target} ({names}) SELECT {casts} FROM ({select})")

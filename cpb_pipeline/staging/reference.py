@@ -3,6 +3,7 @@
 import dagster as dg
 
 from cpb_pipeline.domain import tables
+from cpb_pipeline.domain.tables import data_version
 from cpb_pipeline.runtime.checks import blocking_failure, check_result
 from cpb_pipeline.runtime.resources import CpbResource
 from cpb_pipeline.sources.reference.benchmarks import read_benchmarks
@@ -27,4 +28,4 @@ def reference_benchmarks(cpb: CpbResource):
     if frame is None:
         raise blocking_failure([outcome], "Reference benchmarks")
     cpb.warehouse.replace_tables({TABLE.qualified: TABLE.typed(frame)})
-    yield dg.MaterializeResult(asset_key=TABLE.key, metadata=TABLE.metadata(len(frame)))
+    yield dg.MaterializeResult(asset_key=TABLE.key, data_version=data_version(frame), metadata=TABLE.metadata(len(frame)))

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 import pandas as pd
 
 from cpb_pipeline.domain.catalogue import indicator
-from cpb_pipeline.domain.rounding import round_half_away
 from cpb_pipeline.outputs.data import BoardData
+from cpb_pipeline_tests.rounding import half_away
 
 HEADER_ROW = 5  # the 13-month table's header row on an indicator sheet
 
@@ -20,7 +20,7 @@ def expected(data: BoardData, indicator_id: str, area: str, period_end: dt.date)
                         & (data.monthly["period_end"] == period_end)]  # fmt: skip
     if rows.empty or pd.isna(rows["value"].iloc[0]):
         return None
-    return round_half_away(float(rows["value"].iloc[0]), 0 if indicator(indicator_id).unit == "count" else 1)
+    return half_away(float(rows["value"].iloc[0]), 0 if indicator(indicator_id).unit == "count" else 1)
 
 
 def sheet_table(ws) -> dict[tuple[str, str], object]:

@@ -4,6 +4,7 @@ import dagster as dg
 import pandas as pd
 
 from cpb_pipeline.domain import tables
+from cpb_pipeline.domain.tables import data_version
 from cpb_pipeline.domain.errors import Finding, InputError
 from cpb_pipeline.marts.action_plan.changes import changes
 from cpb_pipeline.marts.action_plan.exceptions import exceptions_for_month
@@ -81,6 +82,7 @@ def action_plan_actions(context: dg.AssetExecutionContext, cpb: CpbResource):
     total = int(store.query(f"SELECT count(*) AS n FROM {ACTIONS.qualified}")["n"].iloc[0])
     yield dg.MaterializeResult(
         asset_key=ACTIONS.key,
+        data_version=data_version(frame),
         metadata=ACTIONS.metadata(total, snapshots_read=dg.MetadataValue.json([str(d) for d in dates])),
     )
 
@@ -104,7 +106,7 @@ def _all_actions(cpb: CpbResource) -> pd.DataFrame:
 def action_plan_summary(cpb: CpbResource) -> dg.MaterializeResult:
     frame = summary(_all_actions(cpb))
     cpb.warehouse.replace_tables({SUMMARY.qualified: SUMMARY.typed(frame)})
-    return dg.MaterializeResult(metadata=SUMMARY.metadata(len(frame)))
+    return dg.MaterializeResult(data_version=data_version(frame), metadata=SUMMARY.metadata(len(frame)))
 
 
 @dg.asset(
@@ -118,7 +120,7 @@ def action_plan_summary(cpb: CpbResource) -> dg.MaterializeResult:
 def action_plan_changes(cpb: CpbResource) -> dg.MaterializeResult:
     frame = changes(_all_actions(cpb))
     cpb.warehouse.replace_tables({CHANGES.qualified: CHANGES.typed(frame)})
-    return dg.MaterializeResult(metadata=CHANGES.metadata(len(frame)))
+    return dg.MaterializeResult(data_version=data_version(frame), metadata=CHANGES.metadata(len(frame)))
 
 
 def action_plan_exceptions(partitions: dg.PartitionsDefinition) -> dg.AssetsDefinition:
@@ -147,6 +149,7 @@ def action_plan_exceptions(partitions: dg.PartitionsDefinition) -> dg.AssetsDefi
         frame = frame.assign(board_month=month)
         cpb.warehouse.replace_partitions({EXCEPTIONS.qualified: EXCEPTIONS.typed(frame)}, "board_month", month)
         return dg.MaterializeResult(
+            data_version=data_version(frame),
             metadata=EXCEPTIONS.metadata(len(frame), **{k: dg.MetadataValue.text(v) for k, v in note.items()})
         )
 

@@ -176,10 +176,4 @@ def _row(change, from_date, to_date, a, b, closed_by=None) -> dict[str, Any]:
 
 
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(rows, columns=[*CHANGES_COLUMNS, "_position"])
-    for name, kind in CHANGES_COLUMNS.items():
-        if kind == "INTEGER":
-            frame[name] = frame[name].astype("Int32")
-        else:
-            frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
-    return frame
+    return ACTION_PLAN_CHANGES.conform(pd.DataFrame.from_records(rows, columns=[*CHANGES_COLUMNS, "_position"]))

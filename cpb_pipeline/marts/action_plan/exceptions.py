@@ -73,12 +73,7 @@ def exceptions(
         )
         frame = frame.sort_values(["_e", "_b", "sheet_position", "source_row"], kind="stable")
         frame = frame.drop(columns=["_e", "_b"]).reset_index(drop=True)
-    for name, kind in EXCEPTIONS_COLUMNS.items():
-        if kind == "INTEGER":
-            frame[name] = frame[name].astype("Int32")
-        else:
-            frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
-    return frame
+    return ACTION_PLAN_EXCEPTIONS.conform(frame)
 
 
 def exceptions_for_month(

@@ -79,10 +79,4 @@ def _counts(group, snapshot_date, level, sheet, position, objective, title, orde
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(rows, columns=list(SUMMARY_COLUMNS))
-    for name, kind in SUMMARY_COLUMNS.items():
-        if kind == "INTEGER":
-            frame[name] = frame[name].astype("Int32")
-        else:
-            frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
-    return frame
+    return ACTION_PLAN_SUMMARY.conform(pd.DataFrame.from_records(rows, columns=list(SUMMARY_COLUMNS)))

@@ -1,11 +1,10 @@
 """The indicator marts: the catalogue as a table, and every figure of the month (thin assets over compute.py)."""
 
-import hashlib
-
 import dagster as dg
 import pandas as pd
 
 from cpb_pipeline.domain import lcs, tables
+from cpb_pipeline.domain.tables import data_version
 from cpb_pipeline.domain.calendar import month_end
 from cpb_pipeline.domain.catalogue import CATALOGUE
 from cpb_pipeline.marts.indicators.checks import completeness_findings
@@ -35,12 +34,7 @@ def indicator_catalogue(cpb: CpbResource) -> dg.MaterializeResult:
         columns=CATALOGUE_TABLE.column_names,
     )
     cpb.warehouse.replace_tables({CATALOGUE_TABLE.qualified: CATALOGUE_TABLE.typed(frame)})
-    return dg.MaterializeResult(metadata=CATALOGUE_TABLE.metadata(len(frame)))
-
-
-def data_version(frame: pd.DataFrame) -> dg.DataVersion:
-    """The figures' own fingerprint: a month re-run with the same data leaves later months' outputs fresh."""
-    return dg.DataVersion(hashlib.sha256(frame.to_csv(index=False).encode()).hexdigest()[:16])
+    return dg.MaterializeResult(data_version=data_version(frame), metadata=CATALOGUE_TABLE.metadata(len(frame)))
 
 
 def indicator_monthly(partitions: dg.PartitionsDefinition) -> dg.AssetsDefinition:

@@ -4,7 +4,7 @@ import dagster as dg
 
 from cpb_pipeline.domain import tables
 from cpb_pipeline.domain.calendar import month_end
-from cpb_pipeline.domain.tables import TableDef
+from cpb_pipeline.domain.tables import TableDef, data_version
 from cpb_pipeline.marts.iro import annual, monthly
 from cpb_pipeline.runtime.resources import CpbResource
 
@@ -38,7 +38,7 @@ def _monthly_mart(table: TableDef, compute, description: str, partitions: dg.Par
         with cpb.warehouse.connect() as con:
             frame = compute(con, period_end)
         cpb.warehouse.replace_partitions({table.qualified: table.typed(frame)}, "period_end", period_end)
-        return dg.MaterializeResult(metadata=table.metadata(len(frame)))
+        return dg.MaterializeResult(data_version=data_version(frame), metadata=table.metadata(len(frame)))
 
     return _asset
 
@@ -61,6 +61,7 @@ def iro_annual_summary(cpb: CpbResource) -> dg.MaterializeResult:
         frame = annual.annual_summaries(con, cpb.profile)
     cpb.warehouse.replace_tables({ANNUAL.qualified: ANNUAL.typed(frame)})
     return dg.MaterializeResult(
+        data_version=data_version(frame),
         metadata=ANNUAL.metadata(
             len(frame),
             financial_years=dg.MetadataValue.text(", ".join(sorted(frame["financial_year"].unique())) or "none"),

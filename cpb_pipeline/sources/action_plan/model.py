@@ -40,10 +40,4 @@ def empty_actions() -> pd.DataFrame:
 
 
 def to_frame(records: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=list(ALL_COLUMNS))
-    for name, kind in {**ACTION_COLUMNS, **EXTRA_COLUMNS}.items():
-        if kind == "INTEGER":
-            frame[name] = frame[name].astype("Int32")
-        elif kind in ("DATE", "VARCHAR"):
-            frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
-    return frame
+    return ACTION_PLAN_ACTIONS.conform(pd.DataFrame.from_records(records, columns=list(ALL_COLUMNS)))

@@ -73,11 +73,11 @@ def read_raw(con: duckdb.DuckDBPyConnection, path: Path, spec: TableSpec, displa
             f"""
             CREATE OR REPLACE TEMP TABLE {relation} AS
             SELECT row_number() OVER () + 1 AS source_row, *
-            FROM read_csv(?, header = true, auto_detect = false, columns = {{{columns}}},
+            FROM read_csv($path, header = true, auto_detect = false, columns = {{{columns}}},
                           delim = ',', quote = '"', escape = '"', strict_mode = true,
                           null_padding = false, encoding = 'utf-8')
             """,
-            [str(path)],
+            {"path": str(path)},
         )
     except duckdb.Error:
         return fail(*_diagnose_rows(text, len(header), display_name))

@@ -9,18 +9,12 @@ import pandera.pandas as pa
 
 from cpb_pipeline.domain.catalogue import BY_ID, COMPARATORS
 from cpb_pipeline.domain.errors import Finding
+from cpb_pipeline.domain.tables import REFERENCE_BENCHMARKS
 from cpb_pipeline.runtime.checks import CheckOutcome
 from cpb_pipeline.runtime.validation import pandera_findings, wide_check
 
 FILE_NAME = "benchmarks.csv"
-COLUMNS = [
-    ("indicator_id", "VARCHAR", "an indicator id of contracts §7"),
-    ("area", "VARCHAR", "the authority's name, North West, England or Statistical neighbours"),
-    ("period", "VARCHAR", "financial year, e.g. 2018/19"),
-    ("period_end", "DATE", "31 March that ends the period"),
-    ("value", "DOUBLE", "as published: count, rate per 10,000 or per cent (0-100)"),
-    ("source", "VARCHAR", "where the value was published"),
-]
+COLUMNS = REFERENCE_BENCHMARKS.column_names
 
 
 def _period_matches_end(frame: pd.DataFrame) -> pd.Series:
@@ -65,11 +59,11 @@ def read_benchmarks(folder: Path, authority: str) -> tuple[pd.DataFrame | None, 
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         return None, CheckOutcome("benchmarks", "valid", True, [Finding(FILE_NAME, f"cannot be read as UTF-8 CSV ({type(exc).__name__})")], 0)
-    missing = [c for c, _, _ in COLUMNS if c not in frame.columns]
+    missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         findings = [Finding(FILE_NAME, "required column is missing", column=c, rows=(1,)) for c in missing]
         return None, CheckOutcome("benchmarks", "valid", True, findings, len(frame))
-    frame = frame[[c for c, _, _ in COLUMNS]].map(str.strip)
+    frame = frame[COLUMNS].map(str.strip)
     frame.index = range(2, len(frame) + 2)
     findings = pandera_findings(schema(authority), frame, FILE_NAME)
     if not findings:
