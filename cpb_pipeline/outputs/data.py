@@ -31,11 +31,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from cpb_pipeline.domain.calendar import month_end, parse_month, thirteen_months
-from cpb_pipeline.marts.action_plan.snapshots import NoSnapshotError, select_snapshot
-from cpb_pipeline.domain.profile import Profile, Publication
-from cpb_pipeline.domain.iro import CATEGORIES, CHALLENGE_TYPES
 from cpb_pipeline.domain import tables
+from cpb_pipeline.domain.calendar import month_end, parse_month, thirteen_months
+from cpb_pipeline.domain.catalogue import Indicator
+from cpb_pipeline.domain.iro import CATEGORIES, CHALLENGE_TYPES
+from cpb_pipeline.domain.profile import Profile, Publication
+from cpb_pipeline.marts.action_plan.snapshots import NoSnapshotError, select_snapshot
+from cpb_pipeline.outputs.formats import present
 from cpb_pipeline.runtime.store import WarehouseStore
 
 INDICATOR_MONTHLY = tables.INDICATOR_MONTHLY.qualified
@@ -50,6 +52,7 @@ IRO_CHALLENGES_COLUMNS = ("period_end", "measure", "challenge_type", "category",
 Absent, or without these columns: the breakdown is left out and the outputs say so."""
 
 MONTHLY_COLUMNS = tables.INDICATOR_MONTHLY.column_names
+MARCH_COLUMNS = ("indicator_id", "period_end", "area_type", "area", "numerator", "denominator", "value")
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,44 @@ class ActionPlanData:
 
 
 @dataclass(frozen=True)
+class ChallengesRaised:
+    """The challenges of one type (PR or MA) raised in the month, by category: the total is the sum of the rows."""
+
+    challenge_type: str
+    categories: tuple[tuple[str, float | None], ...]
+    total: float
+
+
+@dataclass(frozen=True)
 class IroData:
     breakdown: pd.DataFrame | None  # challenge_type, category, raised (in the month), or None
     note: str | None = None
+
+    @property
+    def raised(self) -> tuple[ChallengesRaised, ...]:
+        """The breakdown one challenge type at a time, as the IRO summary lists it and suppression protects it."""
+        if self.breakdown is None or self.breakdown.empty:
+            return ()
+        out = []
+        for kind, group in self.breakdown.groupby("challenge_type", sort=False):
+            counts = [float(v) if present(v) else None for v in group["raised"]]
+            total = float(sum(v for v in counts if v is not None))
+            out.append(ChallengesRaised(str(kind), tuple(zip((str(c) for c in group["category"]), counts)), total))
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class MonthTable:
+    """One indicator's 13 months as its page lays them out: the authority's row first, then its districts.
+
+    Suppression decides on these tables and the pages show them, so both see the same rows in the same order
+    (secondary suppression breaks ties by that order). Each frame is area x month end, floats or None."""
+
+    areas: tuple[str, ...]
+    values: pd.DataFrame
+    numerators: pd.DataFrame
+    denominators: pd.DataFrame
+    empty: bool  # no row of the indicator in the 13 months: every cell is missing
 
 
 @dataclass(frozen=True)
@@ -95,13 +133,22 @@ class BoardData:
     areas: tuple[str, ...]  # district rows in display order, other_area last
     publication: Publication
     monthly: pd.DataFrame  # indicator_monthly rows of the 13 months
-    march: pd.DataFrame  # authority indicator_monthly rows at 31 March, every year up to the month
+    march: pd.DataFrame  # the authority's computed 31 March figures of benchmark_series, with numerator and denominator
     series: pd.DataFrame  # benchmark_series rows with period_end <= the month end
     comparison: pd.DataFrame  # benchmark_comparison rows of the month
     action_plan: ActionPlanData
     iro: IroData
     checks: tuple[CheckRecord, ...] = ()
     notes: tuple[str, ...] = field(default=())  # tables missing from the warehouse
+
+    def month_table(self, indicator: Indicator) -> MonthTable:
+        """The indicator's 13 months: the authority, then the profile's districts in order and any others by name."""
+        frame = self.monthly[self.monthly["indicator_id"] == indicator.id]
+        districts = frame.loc[frame["area_type"] == "district", "area"].unique().tolist()
+        ordered = [a for a in self.areas if a in districts] + sorted(a for a in districts if a not in self.areas)
+        areas = [self.authority, *ordered]
+        values, numerators, denominators = (_pivot(frame, c, areas, self.months) for c in ("value", "numerator", "denominator"))
+        return MonthTable(tuple(areas), values, numerators, denominators, frame.empty)
 
 
 def load_board_data(
@@ -126,7 +173,7 @@ def load_board_data(
     )
     march = read(
         BENCHMARK_SERIES,
-        f"SELECT indicator_id, period_end, 'authority' AS area_type, area, numerator, denominator, value "
+        f"SELECT {', '.join(MARCH_COLUMNS)} "
         f"FROM {BENCHMARK_SERIES} WHERE area_type = 'authority' AND origin = 'computed' AND period_end <= ? "
         "ORDER BY indicator_id, period_end",
         [period_end],
@@ -145,7 +192,7 @@ def load_board_data(
         areas=tuple(profile.areas),
         publication=profile.publication,
         monthly=monthly if monthly is not None else pd.DataFrame(columns=MONTHLY_COLUMNS),
-        march=march if march is not None else pd.DataFrame(columns=MONTHLY_COLUMNS),
+        march=march if march is not None else pd.DataFrame(columns=MARCH_COLUMNS),
         series=series if series is not None else tables.BENCHMARK_SERIES.empty(),
         comparison=comparison if comparison is not None else pd.DataFrame(),
         action_plan=_action_plan(store, present, profile, month),
@@ -209,6 +256,15 @@ def _iro(store: WarehouseStore, tables: set[str], period_end: dt.date) -> IroDat
         _c=[order.get((t, c), 99) for t, c in zip(frame["challenge_type"], frame["category"])],
     ).sort_values(["_t", "_c", "category"]).drop(columns=["_t", "_c"]).reset_index(drop=True)
     return IroData(frame)
+
+
+def _pivot(frame: pd.DataFrame, column: str, areas: list[str], months: tuple[dt.date, ...]) -> pd.DataFrame:
+    table = pd.DataFrame(index=areas, columns=list(months), dtype=object)
+    for row in frame.itertuples():
+        if row.area in table.index and row.period_end in table.columns:
+            value = getattr(row, column)
+            table.at[row.area, row.period_end] = float(value) if present(value) else None
+    return table.where(table.notna(), None)
 
 
 def _dates(frame: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import datetime as dt
 import math
 
 from cpb_pipeline.domain.rounding import round_half_away
-from cpb_pipeline.domain.catalogue import Indicator, Unit
+from cpb_pipeline.domain.catalogue import Unit
 
 UP, DOWN, SAME = "\u25b2", "\u25bc", "\u25ba"  # ▲ ▼ ►
 BETTER_MARK, WORSE_MARK, SIMILAR_MARK = "\u2714", "\u2718", "\u2248"  # ✔ ✘ ≈
@@ -87,7 +87,3 @@ def month_label(day: dt.date) -> str:
 def month_name(day: dt.date) -> str:
     """'August 2019'."""
     return day.strftime("%B %Y")
-
-
-def unit_heading(indicator: Indicator) -> str:
-    return indicator.unit_label

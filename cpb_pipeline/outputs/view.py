@@ -32,12 +32,11 @@ from cpb_pipeline.outputs.formats import (
     shown_value,
     signed_change,
 )
-from cpb_pipeline.outputs.suppression import count_table_mask, figure_suppressed, ratio_table_mask, small_count
+from cpb_pipeline.outputs.suppression import NOTHING_HIDDEN, Hidden, hidden_figures
 
 MARCH_YEARS_SHOWN = 9  # the seed's year table: 2010/11 to 2018/19
 NOT_YET_PUBLISHED = "not yet published"
 INTERNAL, PUBLISHED = "INTERNAL", "PUBLISHED"
-COMPARATOR_LABELS = {"North West": "North West", "England": "England", "Statistical neighbours": "Statistical neighbours"}
 
 
 @dataclass(frozen=True)
@@ -207,111 +206,41 @@ class BoardView:
 
 
 def build_view(data: BoardData, *, published: bool) -> BoardView:
-    """The figures one version shows; `published=True` applies the profile's disclosure control."""
-    masks = _masks(data) if published else {}
-    pages = []
-    for number, indicator in enumerate(CATALOGUE, start=1):
-        pages.append(_page(number, indicator, data, masks, published))
-    iro_pages = tuple(p for p in pages if p.indicator.section in (IRO, REVIEWS))
+    """The figures one version shows: first what the published version hides, for the whole board, then the pages."""
+    hidden = hidden_figures(data, data.publication) if published else NOTHING_HIDDEN
+    pages = tuple(_page(number, indicator, data, hidden, published) for number, indicator in enumerate(CATALOGUE, 1))
     return BoardView(
         data=data,
         published=published,
-        pages=tuple(pages),
-        iro_pages=iro_pages,
-        iro_breakdown=_iro_breakdown(data, published),
-        checks=tuple(_check_line(r, data, published) for r in _ordered_checks(data.checks)),
+        pages=pages,
+        iro_pages=tuple(p for p in pages if p.indicator.section in (IRO, REVIEWS)),
+        iro_breakdown=_iro_breakdown(data, hidden),
+        checks=tuple(_check_line(r, hidden) for r in _ordered_checks(data.checks)),
         symbol=data.publication.suppressed_symbol,
         notes=data.notes,
     )
 
 
-# --- suppression masks -----------------------------------------------------------------------------------------
-
-Mask = dict[tuple[str, str, dt.date], bool]
-
-
-def _pivot(frame: pd.DataFrame, column: str, areas: list[str], months: tuple[dt.date, ...]) -> pd.DataFrame:
-    table = pd.DataFrame(index=areas, columns=list(months), dtype=object)
-    for row in frame.itertuples():
-        if row.area in table.index and row.period_end in table.columns:
-            value = getattr(row, column)
-            table.at[row.area, row.period_end] = float(value) if present(value) else None
-    return table.where(table.notna(), None)
-
-
-def _areas(data: BoardData, frame: pd.DataFrame) -> list[str]:
-    districts = frame.loc[frame["area_type"] == "district", "area"].unique().tolist()
-    ordered = [a for a in data.areas if a in districts] + sorted(a for a in districts if a not in data.areas)
-    return [data.authority, *ordered]
-
-
-def _masks(data: BoardData) -> Mask:
-    """Every suppressed (indicator, area, month end) of the 13 months, counts first so rates can follow them."""
-    masks: Mask = {}
-    pub = data.publication
-    ordered = sorted(CATALOGUE, key=lambda i: (i.unit != "count", i.rate_of is not None))
-    for ind in ordered:
-        frame = data.monthly[data.monthly["indicator_id"] == ind.id]
-        if frame.empty:
-            continue
-        areas = _areas(data, frame)
-        values = _pivot(frame, "value", areas, data.months)
-        if ind.unit == "count":
-            mask = count_table_mask(values, pub, total=data.authority if len(areas) > 1 else None)
-        else:
-            numerators = _pivot(frame, "numerator", areas, data.months)
-            denominators = _pivot(frame, "denominator", areas, data.months)
-            mask = ratio_table_mask(numerators, denominators, values, ind.unit, pub)
-            if ind.unit == "percent":
-                mask = mask | _reveals_a_hidden_count(ind, denominators, masks, data)
-        for area in mask.index:
-            for month in mask.columns:
-                hidden = bool(mask.at[area, month])
-                if ind.rate_of and masks.get((ind.rate_of, area, month)):
-                    hidden = True  # the rate of a suppressed count would give the count away
-                masks[(ind.id, area, month)] = hidden
-    return masks
-
-
-def _reveals_a_hidden_count(ind: Indicator, denominators: pd.DataFrame, masks: Mask, data: BoardData) -> pd.DataFrame:
-    """A percentage whose denominator is a suppressed count of the same section, area and month is suppressed too
-    (care leaver percentages are 'of care leavers': with the count hidden, the percentage must not hint at it)."""
-    counts = [i for i in CATALOGUE if i.unit == "count" and i.section == ind.section]
-    out = denominators.map(lambda _: False)
-    for count in counts:
-        frame = data.monthly[data.monthly["indicator_id"] == count.id]
-        for row in frame.itertuples():
-            hidden = masks.get((count.id, row.area, row.period_end))
-            if hidden and row.area in out.index and row.period_end in out.columns:
-                den = denominators.at[row.area, row.period_end]
-                if present(den) and float(den) == float(row.value):
-                    out.at[row.area, row.period_end] = True
-    return out.astype(bool)
-
-
 # --- indicator pages -------------------------------------------------------------------------------------------
 
 
-def _page(number: int, ind: Indicator, data: BoardData, masks: Mask, published: bool) -> IndicatorPage:
-    frame = data.monthly[data.monthly["indicator_id"] == ind.id]
-    areas = _areas(data, frame) if not frame.empty else [data.authority]
-    values = _pivot(frame, "value", areas, data.months)
-    denominators = _pivot(frame, "denominator", areas, data.months)
+def _page(number: int, ind: Indicator, data: BoardData, hidden: Hidden, published: bool) -> IndicatorPage:
+    table = data.month_table(ind)
 
     def cell(area: str, month: dt.date) -> Shown:
-        raw = values.at[area, month]
-        if masks.get((ind.id, area, month)):
+        raw = table.values.at[area, month]
+        if hidden.month(ind.id, area, month):
             return Shown(None, suppressed=True)
         return Shown(shown_value(ind.unit, raw), raw=raw)
 
     rows = []
-    for area in areas:
+    for area in table.areas:
         cells = tuple(cell(area, m) for m in data.months)
         rows.append(AreaRow(area, area == data.authority, cells, _trend(ind, cells[0], cells[-1])))
-    march_periods, march_rows = _march(ind, data, masks, published)
+    march_periods, march_rows = _march(ind, data, hidden)
     comparators = _comparators(ind, data, rows[0].cells[-1])
     page = IndicatorPage(number, ind, data.months, tuple(rows), march_periods, march_rows, comparators, ())
-    facts = _facts(page, data, denominators)
+    facts = _facts(page, data, table.denominators)
     return IndicatorPage(number, ind, data.months, tuple(rows), march_periods, march_rows, comparators,
                          tuple(text.draft_commentary(facts)))  # fmt: skip
 
@@ -326,17 +255,16 @@ def _trend(ind: Indicator, first: Shown, last: Shown) -> Trend:
     return Trend(change, travel(ind, change))
 
 
-def _march(ind: Indicator, data: BoardData, masks: Mask, published: bool) -> tuple[tuple[str, ...], tuple[MarchRow, ...]]:
+def _march(ind: Indicator, data: BoardData, hidden: Hidden) -> tuple[tuple[str, ...], tuple[MarchRow, ...]]:
     series = data.series[data.series["indicator_id"] == ind.id]
     latest_end = latest_year_end(data.period_end)
     latest = financial_year(latest_end)
     ends = sorted({d for d in series["period_end"] if d <= latest_end} | {latest_end})[-MARCH_YEARS_SHOWN:]
     periods = tuple(financial_year(d) for d in ends)
-    march = data.march[data.march["indicator_id"] == ind.id].set_index("period_end") if not data.march.empty else None
     rows = []
     areas = [(data.authority, data.authority, True)]
     if ind.comparators:
-        areas += [(COMPARATOR_LABELS.get(c, c), c, False) for c in COMPARATORS if c in ind.comparators]
+        areas += [(c, c, False) for c in COMPARATORS if c in ind.comparators]
     for label, area, is_authority in areas:
         mine = series[series["area"] == area].set_index("period_end")
         cells = []
@@ -347,29 +275,12 @@ def _march(ind: Indicator, data: BoardData, masks: Mask, published: bool) -> tup
                 continue
             row = mine.loc[end]
             raw = float(row["value"]) if present(row["value"]) else None
-            if published and is_authority and _march_hidden(ind, end, raw, row, march, masks, data):
+            if is_authority and hidden.march(ind.id, end):
                 cells.append(Shown(None, suppressed=True))
             else:
                 cells.append(Shown(shown_value(ind.unit, raw), raw=raw))
         rows.append(MarchRow(label, area, is_authority, tuple(cells)))
     return periods, tuple(rows)
-
-
-def _march_hidden(ind: Indicator, end: dt.date, raw: float | None, row: pd.Series, march, masks: Mask,
-                  data: BoardData) -> bool:  # fmt: skip
-    """The authority's 31 March figure in the published version: the same rules as in the monthly table."""
-    if masks.get((ind.id, data.authority, end)) or (ind.rate_of and masks.get((ind.rate_of, data.authority, end))):
-        return True
-    if ind.unit == "count":
-        return small_count(raw, data.publication)
-    if row.get("origin") == "computed" and march is not None and end in march.index:
-        detail = march.loc[end]
-        if ind.rate_of:
-            count = data.march[(data.march["indicator_id"] == ind.rate_of) & (data.march["period_end"] == end)]
-            if not count.empty and small_count(count["value"].iloc[0], data.publication):
-                return True
-        return figure_suppressed(ind.unit, detail["numerator"], detail["denominator"], detail["value"], data.publication)
-    return False  # a value already published elsewhere (the reference file): shown as published
 
 
 def _comparators(ind: Indicator, data: BoardData, current: Shown) -> tuple[ComparatorLine, ...]:
@@ -433,23 +344,16 @@ def _facts(page: IndicatorPage, data: BoardData, denominators: pd.DataFrame) -> 
 # --- IRO and data quality --------------------------------------------------------------------------------------
 
 
-def _iro_breakdown(data: BoardData, published: bool) -> tuple[IroBreakdown, ...]:
-    frame = data.iro.breakdown
-    if frame is None or frame.empty:
-        return ()
+def _iro_breakdown(data: BoardData, hidden: Hidden) -> tuple[IroBreakdown, ...]:
     out = []
-    for kind, group in frame.groupby("challenge_type", sort=False):
-        categories = [str(c) for c in group["category"]]
-        counts = [float(v) if present(v) else None for v in group["raised"]]
-        total = float(sum(v for v in counts if v is not None))
-        table = pd.DataFrame({"n": [total, *counts]}, index=["\x00total", *categories])
-        mask = count_table_mask(table, data.publication, total="\x00total") if published else table.map(lambda _: False)
+    for raised in data.iro.raised:
         rows = tuple(
-            (c, Shown(None, suppressed=True) if mask.at[c, "n"] else Shown(shown_value("count", v), raw=v))
-            for c, v in zip(categories, counts)
+            (c, Shown(None, suppressed=True) if hidden.raised(raised.challenge_type, c) else Shown(shown_value("count", v), raw=v))
+            for c, v in raised.categories
         )
-        shown_total = Shown(None, suppressed=True) if mask.at["\x00total", "n"] else Shown(total, raw=total)
-        out.append(IroBreakdown(str(kind), rows, shown_total))
+        total = raised.total
+        shown_total = Shown(None, suppressed=True) if hidden.raised(raised.challenge_type) else Shown(total, raw=total)
+        out.append(IroBreakdown(raised.challenge_type, rows, shown_total))
     return tuple(out)
 
 
@@ -457,10 +361,10 @@ def _ordered_checks(records: tuple[CheckRecord, ...]) -> list[CheckRecord]:
     return sorted(records, key=lambda r: (r.passed, r.severity != "ERROR", r.asset, r.check))
 
 
-def _check_line(record: CheckRecord, data: BoardData, published: bool) -> CheckLine:
-    def shown(value: int | None) -> Shown:
-        if published and small_count(value, data.publication):
+def _check_line(record: CheckRecord, hidden: Hidden) -> CheckLine:
+    def shown(value: int | None, count: str) -> Shown:
+        if hidden.check(record, count):
             return Shown(None, suppressed=True)
         return Shown(float(value) if value is not None else None, raw=float(value) if value is not None else None)
 
-    return CheckLine(record, shown(record.failing_rows), shown(record.rows_checked))
+    return CheckLine(record, shown(record.failing_rows, "failing_rows"), shown(record.rows_checked, "rows_checked"))
