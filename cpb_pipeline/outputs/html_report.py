@@ -265,7 +265,7 @@ def _contents(view: BoardView) -> str:
 
 
 def _indicator(page: IndicatorPage, view: BoardView) -> str:
-    ind_id, heading = page.indicator.id, f"{page.anchor}-heading"
+    ind_id, heading = page.indicator.id, f"{page.heading.anchor}-heading"
     rows = []
     for row in page.rows:
         cells = "".join(
@@ -402,7 +402,7 @@ def _iro(iro: IroSection, view: BoardView) -> str:
         trend = page.authority_row.trend
         judged = f" {trend.judgement}" if trend.judgement else ""
         rows.append(
-            f'<tr><th scope="row"><a href="#{page.anchor}">{escape(page.heading.title)}</a></th>{cells}'
+            f'<tr><th scope="row"><a href="#{page.heading.anchor}">{escape(page.heading.title)}</a></th>{cells}'
             f'<td class="trend{judged}">{escape(trend.text)}</td></tr>'
         )
     parts = [_table(iro.caption, iro.headings, rows, "iro-summary")]

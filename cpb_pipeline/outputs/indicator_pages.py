@@ -9,7 +9,7 @@ withheld figure reaches nothing else on the page (trend, difference, chart, comm
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -133,6 +133,9 @@ class Chart:
 
 @dataclass(frozen=True)
 class IndicatorPage:
+    """One indicator's page, element by element in the order both renderers lay it out. Another element of the
+    page (a control chart, say) is another field here, drawn by `excel._indicator_sheet` and `html_report._indicator`."""
+
     number: int
     indicator: Indicator
     heading: Heading
@@ -154,24 +157,12 @@ class IndicatorPage:
         return self.rows[0]
 
     @property
-    def has_districts(self) -> bool:
-        return len(self.rows) > 1
-
-    @property
     def unit_label(self) -> str:
         return self.indicator.unit_label
 
     @property
     def march_title(self) -> str:
         return f"{self.unit_label} at 31 March"
-
-    @property
-    def anchor(self) -> str:
-        return self.heading.anchor
-
-    @property
-    def sheet_name(self) -> str:
-        return self.heading.sheet
 
     @property
     def chart_points(self) -> list[tuple[dt.date, float | None]]:
@@ -200,10 +191,11 @@ def _page(number: int, ind: Indicator, data: BoardData, hidden: Hidden, publishe
     scope = "and every district" if len(rows) > 1 else "authority only"
     period = f"{labels[0]} to {labels[-1]}"
     march_periods, march_rows = _march(ind, data, hidden)
+    comparators = _comparators(ind, data, current, symbol)
     about = [("Definition:", ind.definition), ("N.B.", ind.note)]
     if ind.change_note:
         about.append(("Change:", ind.change_note))
-    page = IndicatorPage(
+    return IndicatorPage(
         number=number,
         indicator=ind,
         heading=Heading(ind.title, ind.section, ind.section, f"{number:02d} {ind.id}"[:31], f"ind-{ind.id}"),
@@ -215,7 +207,7 @@ def _page(number: int, ind: Indicator, data: BoardData, hidden: Hidden, publishe
         march_rows=march_rows,
         current_label=f"{authority} {labels[-1]}",
         comparators_caption=f"{authority} {labels[-1]} ({current.text}) against the latest published comparators",
-        comparators=_comparators(ind, data, current, symbol),
+        comparators=comparators,
         chart=Chart(
             title=f"{ind.title}: {authority}, {period}",
             unit=ind.unit,
@@ -228,9 +220,8 @@ def _page(number: int, ind: Indicator, data: BoardData, hidden: Hidden, publishe
             caption=f"Chart: {authority}, {period}" + (" (suppressed months are left out)" if published else ""),
         ),
         about=tuple(about),
-        commentary=(),
+        commentary=_commentary(ind, rows, comparators, data, table.denominators),
     )
-    return _with_commentary(page, data, table.denominators)
 
 
 def _trend(ind: Indicator, first: Shown, last: Shown, symbol: str) -> Trend:
@@ -305,24 +296,25 @@ def _comparators(ind: Indicator, data: BoardData, current: Shown, symbol: str) -
     return tuple(sorted(lines, key=lambda line: order.get(line.comparator, 99)))
 
 
-def _with_commentary(page: IndicatorPage, data: BoardData, denominators: pd.DataFrame) -> IndicatorPage:
+def _commentary(ind: Indicator, rows: list[AreaRow], comparators: tuple[ComparatorLine, ...], data: BoardData,
+                denominators: pd.DataFrame) -> tuple[str, ...]:  # fmt: skip
     """The draft commentary, written from the page's figures as shown (so it can say nothing a version hides)."""
-    authority = page.authority_row.cells
+    authority = rows[0].cells
     current, last_month, last_year = authority[-1], authority[-2], authority[0]
     movements = ()
-    if page.has_districts:
+    if len(rows) > 1:
         before_month, this_month = data.months[-2], data.months[-1]
         movements = text.district_movements(
-            page.indicator,
+            ind,
             [
                 (row.area, row.cells[-2].value, row.cells[-1].value,
                  denominators.at[row.area, before_month], denominators.at[row.area, this_month])
-                for row in page.rows[1:]
+                for row in rows[1:]
             ],
             data.publication.min_denominator,
         )  # fmt: skip
     facts = text.Facts(
-        indicator=page.indicator,
+        indicator=ind,
         authority=data.authority,
         period_end=data.period_end,
         current=current.value,
@@ -332,9 +324,9 @@ def _with_commentary(page: IndicatorPage, data: BoardData, denominators: pd.Data
         last_month_suppressed=last_month.suppressed,
         last_year_suppressed=last_year.suppressed,
         comparators=tuple(
-            text.ComparatorFact(c.comparator, c.value.value, c.period, c.is_latest, c.position) for c in page.comparators
+            text.ComparatorFact(c.comparator, c.value.value, c.period, c.is_latest, c.position) for c in comparators
         ),
         districts=movements,
         symbol=data.publication.suppressed_symbol,
     )
-    return replace(page, commentary=tuple(text.draft_commentary(facts)))
+    return tuple(text.draft_commentary(facts))

@@ -10,8 +10,9 @@ commentary can only use what is shown.
 
 A view is its sections in reading order (`BoardView.sections`: the indicator pages,
 then the action plan, its exceptions, the IRO summary and data quality), each with a
-`Heading` that gives its sheet, its anchor and its line in the contents. A new part
-is a new section type here and a drawing of it in each renderer.
+`Heading` that gives its sheet, its anchor and its line in the contents. Another
+section (a summary at the front, say) is a field of `BoardView` put in its place in
+`sections`, and a drawing of it in each renderer: the contents follow by themselves.
 """
 
 from __future__ import annotations
@@ -115,12 +116,16 @@ class BoardText:
 
 @dataclass(frozen=True)
 class ContentsGroup:
+    """Consecutive sections listed under one heading in the report's contents."""
+
     heading: str
     entries: tuple[Heading, ...]
 
 
 @dataclass(frozen=True)
 class BoardView:
+    """Everything one version of the board shows, in the words and colours the pack and the report share."""
+
     month: str  # YYYY-MM
     published: bool
     text: BoardText
