@@ -136,12 +136,14 @@ def table(rows: Sequence[tuple[str, Sequence[float | None]]], columns: Sequence[
 
 # --- the board pass --------------------------------------------------------------------------------------------
 
+MonthCell = tuple[str, str, dt.date]  # (indicator, area, month end)
+
 
 @dataclass(frozen=True)
 class Hidden:
     """Every figure of a board that the published version hides (the internal version hides nothing)."""
 
-    months: frozenset[tuple[str, str, dt.date]] = frozenset()  # (indicator, area, month end) of the 13-month tables
+    months: frozenset[MonthCell] = frozenset()  # the cells of the 13-month tables
     march_box: frozenset[tuple[str, dt.date]] = frozenset()  # (indicator, 31 March) of the authority's row
     iro_breakdown: frozenset[tuple[str, str]] = frozenset()  # (challenge type, category or TOTAL)
     check_counts: frozenset[tuple[CheckRecord, str]] = frozenset()  # (check, "failing_rows" or "rows_checked")
@@ -180,9 +182,9 @@ def hidden_figures(data: BoardData, publication: Publication) -> Hidden:
     )
 
 
-def _month_tables(data: BoardData, tables: dict[str, MonthTable], publication: Publication) -> set:
+def _month_tables(data: BoardData, tables: dict[str, MonthTable], publication: Publication) -> set[MonthCell]:
     """Every hidden cell of the 13-month tables, counts first so that rates and percentages can follow them."""
-    hidden: set[tuple[str, str, dt.date]] = set()
+    hidden: set[MonthCell] = set()
     for ind in sorted(CATALOGUE, key=lambda i: (i.unit != "count", i.rate_of is not None)):
         table = tables[ind.id]
         if table.empty:
@@ -201,7 +203,8 @@ def _month_tables(data: BoardData, tables: dict[str, MonthTable], publication: P
     return hidden
 
 
-def _reveals_a_hidden_count(ind: Indicator, table: MonthTable, tables: dict[str, MonthTable], hidden: set) -> pd.DataFrame:
+def _reveals_a_hidden_count(ind: Indicator, table: MonthTable, tables: dict[str, MonthTable],
+                            hidden: set[MonthCell]) -> pd.DataFrame:  # fmt: skip
     """A percentage whose denominator is a suppressed count of the same section, area and month is suppressed too
     (care leaver percentages are 'of care leavers': with the count hidden, the percentage must not hint at it)."""
     denominators = table.denominators
@@ -217,9 +220,9 @@ def _reveals_a_hidden_count(ind: Indicator, table: MonthTable, tables: dict[str,
     return out.astype(bool)
 
 
-def _march_box(data: BoardData, months: set, publication: Publication) -> frozenset[tuple[str, dt.date]]:
+def _march_box(data: BoardData, months: set[MonthCell], publication: Publication) -> frozenset[tuple[str, dt.date]]:
     """The authority's 31 March figures to hide: the same rules as in the monthly table, on the March figures."""
-    hidden = set()
+    hidden: set[tuple[str, dt.date]] = set()
     march = data.march
     for ind in CATALOGUE:
         rows = data.series[(data.series["indicator_id"] == ind.id) & (data.series["area"] == data.authority)]
