@@ -164,24 +164,25 @@ def _date(value: object) -> str:
     return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else ""
 
 
+def _brag_counts(record: dict) -> tuple[int | None, ...]:
+    return tuple(_whole(record[column]) for column in BRAG_COLUMNS)
+
+
 # --- the action plan -------------------------------------------------------------------------------------------
 
 
 def action_plan_section(plan: ActionPlanData) -> ActionPlanSection:
-    summary = plan.summary if plan.available else None
     objectives, sheets = [], []
-    if summary is not None:
+    if plan.available:
+        summary = plan.summary
         for record in summary[summary["level"].isin(["objective", "snapshot"])].to_dict("records"):
             whole = record["level"] == "snapshot"
             number = _whole(record["objective_number"])
-            objectives.append(BragRow(
-                "All" if whole else (number if number is not None else "None"),
-                "Whole plan" if whole else _words(record["objective_title"]),
-                tuple(_whole(record[c]) for c in BRAG_COLUMNS),
-                whole,
-            ))  # fmt: skip
+            label = "All" if whole else (number if number is not None else "None")
+            title = "Whole plan" if whole else _words(record["objective_title"])
+            objectives.append(BragRow(label, title, _brag_counts(record), whole))
         for record in summary[summary["level"] == "sheet"].to_dict("records"):
-            sheets.append(BragRow(_words(record["sheet"]), None, tuple(_whole(record[c]) for c in BRAG_COLUMNS)))
+            sheets.append(BragRow(_words(record["sheet"]), None, _brag_counts(record)))
     board = "set for this board" if plan.board_date_configured else "the snapshot date"
     return ActionPlanSection(
         heading=_heading("Corporate Parenting Strategy action plan", DELIVERY_PLAN, "Action plan", "action-plan"),

@@ -156,11 +156,11 @@ def load_board_data(
 ) -> BoardData:
     period_end = month_end(parse_month(month))
     months = thirteen_months(period_end)
-    present = store.tables()
+    held = store.tables()
     notes: list[str] = []
 
     def read(table: str, sql: str, params: list | None = None) -> pd.DataFrame | None:
-        if table not in present:
+        if table not in held:
             notes.append(f"{table} is not in the warehouse yet")
             return None
         return _dates(store.query(sql, params or []))
@@ -195,8 +195,8 @@ def load_board_data(
         march=march if march is not None else pd.DataFrame(columns=MARCH_COLUMNS),
         series=series if series is not None else tables.BENCHMARK_SERIES.empty(),
         comparison=comparison if comparison is not None else pd.DataFrame(),
-        action_plan=_action_plan(store, present, profile, month),
-        iro=_iro(store, present, period_end),
+        action_plan=_action_plan(store, held, profile, month),
+        iro=_iro(store, held, period_end),
         checks=tuple(checks),
         notes=tuple(dict.fromkeys(notes)),
     )
