@@ -5,8 +5,8 @@ import dagster as dg
 from cpb_pipeline.benchmarks.comparison import comparison_rows
 from cpb_pipeline.benchmarks.series import march_series
 from cpb_pipeline.domain import tables
-from cpb_pipeline.domain.tables import data_version
 from cpb_pipeline.domain.calendar import month_end, month_ends_back
+from cpb_pipeline.domain.tables import data_version
 from cpb_pipeline.runtime.resources import CpbResource
 
 SERIES, COMPARISON, MONTHLY = tables.BENCHMARK_SERIES, tables.BENCHMARK_COMPARISON, tables.INDICATOR_MONTHLY

@@ -44,7 +44,7 @@ class ReportFiles:
 def write_board_packs(views: Sequence[BoardView], outputs: Path) -> list[PackFile]:
     written = []
     for view in views:
-        path = output_path(outputs, view.data.month, "board_pack", "xlsx", published=view.published)
+        path = output_path(outputs, view.month, "board_pack", "xlsx", published=view.published)
         sheets = write_atomically(path, lambda temporary, view=view: write_board_pack(view, temporary))
         written.append(PackFile(view.version, path, sheets))
     return written
@@ -54,7 +54,7 @@ def write_board_reports(views: Sequence[BoardView], outputs: Path, *, pdf: bool 
     pages = {}
     for view in views:
         html = render_report_html(view)
-        month, published = view.data.month, view.published
+        month, published = view.month, view.published
         html_path = output_path(outputs, month, "board_report", "html", published=published)
         write_atomically(html_path, lambda temporary, html=html: temporary.write_text(html, encoding="utf-8"))
         pages[view.version] = (html, html_path, output_path(outputs, month, "board_report", "pdf", published=published))

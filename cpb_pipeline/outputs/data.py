@@ -33,9 +33,11 @@ import pandas as pd
 
 from cpb_pipeline.domain import tables
 from cpb_pipeline.domain.calendar import month_end, parse_month, thirteen_months
+from cpb_pipeline.domain.catalogue import Indicator
 from cpb_pipeline.domain.iro import CATEGORIES, CHALLENGE_TYPES
 from cpb_pipeline.domain.profile import Profile, Publication
 from cpb_pipeline.marts.action_plan.snapshots import NoSnapshotError, select_snapshot
+from cpb_pipeline.outputs.formats import present
 from cpb_pipeline.runtime.store import WarehouseStore
 
 INDICATOR_MONTHLY = tables.INDICATOR_MONTHLY.qualified
@@ -50,6 +52,7 @@ IRO_CHALLENGES_COLUMNS = ("period_end", "measure", "challenge_type", "category",
 Absent, or without these columns: the breakdown is left out and the outputs say so."""
 
 MONTHLY_COLUMNS = tables.INDICATOR_MONTHLY.column_names
+MARCH_COLUMNS = ("indicator_id", "period_end", "area_type", "area", "numerator", "denominator", "value")
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,44 @@ class ActionPlanData:
 
 
 @dataclass(frozen=True)
+class ChallengesRaised:
+    """The challenges of one type (PR or MA) raised in the month, by category: the total is the sum of the rows."""
+
+    challenge_type: str
+    categories: tuple[tuple[str, float | None], ...]
+    total: float
+
+
+@dataclass(frozen=True)
 class IroData:
     breakdown: pd.DataFrame | None  # challenge_type, category, raised (in the month), or None
     note: str | None = None
+
+    @property
+    def raised(self) -> tuple[ChallengesRaised, ...]:
+        """The breakdown one challenge type at a time, as the IRO summary lists it and suppression protects it."""
+        if self.breakdown is None or self.breakdown.empty:
+            return ()
+        out = []
+        for kind, group in self.breakdown.groupby("challenge_type", sort=False):
+            counts = [float(v) if present(v) else None for v in group["raised"]]
+            total = float(sum(v for v in counts if v is not None))
+            out.append(ChallengesRaised(str(kind), tuple(zip((str(c) for c in group["category"]), counts)), total))
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class MonthTable:
+    """One indicator's 13 months as its page lays them out: the authority's row first, then its districts.
+
+    Suppression decides on these tables and the pages show them, so both see the same rows in the same order
+    (secondary suppression breaks ties by that order). Each frame is area x month end, floats or None."""
+
+    areas: tuple[str, ...]
+    values: pd.DataFrame
+    numerators: pd.DataFrame
+    denominators: pd.DataFrame
+    empty: bool  # no row of the indicator in the 13 months: every cell is missing
 
 
 @dataclass(frozen=True)
@@ -95,7 +133,7 @@ class BoardData:
     areas: tuple[str, ...]  # district rows in display order, other_area last
     publication: Publication
     monthly: pd.DataFrame  # indicator_monthly rows of the 13 months
-    march: pd.DataFrame  # authority indicator_monthly rows at 31 March, every year up to the month
+    march: pd.DataFrame  # the authority's computed 31 March figures of benchmark_series, with numerator and denominator
     series: pd.DataFrame  # benchmark_series rows with period_end <= the month end
     comparison: pd.DataFrame  # benchmark_comparison rows of the month
     action_plan: ActionPlanData
@@ -103,40 +141,46 @@ class BoardData:
     checks: tuple[CheckRecord, ...] = ()
     notes: tuple[str, ...] = field(default=())  # tables missing from the warehouse
 
+    def month_table(self, indicator: Indicator) -> MonthTable:
+        """The indicator's 13 months: the authority, then the profile's districts in order and any others by name."""
+        frame = self.monthly[self.monthly["indicator_id"] == indicator.id]
+        districts = frame.loc[frame["area_type"] == "district", "area"].unique().tolist()
+        ordered = [a for a in self.areas if a in districts] + sorted(a for a in districts if a not in self.areas)
+        areas = [self.authority, *ordered]
+        values, numerators, denominators = (_pivot(frame, c, areas, self.months) for c in ("value", "numerator", "denominator"))
+        return MonthTable(tuple(areas), values, numerators, denominators, frame.empty)
+
 
 def load_board_data(
     store: WarehouseStore, profile: Profile, month: str, checks: Iterable[CheckRecord] = ()
 ) -> BoardData:
     period_end = month_end(parse_month(month))
     months = thirteen_months(period_end)
-    present = store.tables()
+    held = store.tables()
     notes: list[str] = []
 
-    def read(table: str, sql: str, params: list | None = None) -> pd.DataFrame | None:
-        if table not in present:
+    def read(table: str, sql: str) -> pd.DataFrame | None:
+        if table not in held:
             notes.append(f"{table} is not in the warehouse yet")
             return None
-        return _dates(store.query(sql, params or []))
+        return _dates(store.query(sql, {"first": months[0], "period_end": period_end}))
 
     monthly = read(
         INDICATOR_MONTHLY,
-        f"SELECT {', '.join(MONTHLY_COLUMNS)} FROM {INDICATOR_MONTHLY} WHERE period_end BETWEEN ? AND ? "
+        f"SELECT {', '.join(MONTHLY_COLUMNS)} FROM {INDICATOR_MONTHLY} WHERE period_end BETWEEN $first AND $period_end "
         "ORDER BY indicator_id, period_end, area_type, area",
-        [months[0], period_end],
     )
     march = read(
         BENCHMARK_SERIES,
-        f"SELECT indicator_id, period_end, 'authority' AS area_type, area, numerator, denominator, value "
-        f"FROM {BENCHMARK_SERIES} WHERE area_type = 'authority' AND origin = 'computed' AND period_end <= ? "
+        f"SELECT {', '.join(MARCH_COLUMNS)} "
+        f"FROM {BENCHMARK_SERIES} WHERE area_type = 'authority' AND origin = 'computed' AND period_end <= $period_end "
         "ORDER BY indicator_id, period_end",
-        [period_end],
     )
     series = read(
         BENCHMARK_SERIES,
-        f"SELECT * FROM {BENCHMARK_SERIES} WHERE period_end <= ? ORDER BY indicator_id, area_type, area, period_end",
-        [period_end],
+        f"SELECT * FROM {BENCHMARK_SERIES} WHERE period_end <= $period_end ORDER BY indicator_id, area_type, area, period_end",
     )
-    comparison = read(BENCHMARK_COMPARISON, f"SELECT * FROM {BENCHMARK_COMPARISON} WHERE period_end = ?", [period_end])
+    comparison = read(BENCHMARK_COMPARISON, f"SELECT * FROM {BENCHMARK_COMPARISON} WHERE period_end = $period_end")
     return BoardData(
         month=month,
         period_end=period_end,
@@ -145,11 +189,11 @@ def load_board_data(
         areas=tuple(profile.areas),
         publication=profile.publication,
         monthly=monthly if monthly is not None else pd.DataFrame(columns=MONTHLY_COLUMNS),
-        march=march if march is not None else pd.DataFrame(columns=MONTHLY_COLUMNS),
+        march=march if march is not None else pd.DataFrame(columns=MARCH_COLUMNS),
         series=series if series is not None else tables.BENCHMARK_SERIES.empty(),
         comparison=comparison if comparison is not None else pd.DataFrame(),
-        action_plan=_action_plan(store, present, profile, month),
-        iro=_iro(store, present, period_end),
+        action_plan=_action_plan(store, held, profile, month),
+        iro=_iro(store, held, period_end),
         checks=tuple(checks),
         notes=tuple(dict.fromkeys(notes)),
     )
@@ -168,18 +212,19 @@ def _action_plan(store: WarehouseStore, tables: set[str], profile: Profile, mont
         text = str(reason)
         return ActionPlanData(None, None, False, empty, empty, empty, note=text[:1].upper() + text[1:] + ".")
     summary = _dates(store.query(
-        f"SELECT * FROM {ACTION_PLAN_SUMMARY} WHERE snapshot_date = ? ORDER BY display_order", [choice.snapshot_date]
+        f"SELECT * FROM {ACTION_PLAN_SUMMARY} WHERE snapshot_date = $snapshot ORDER BY display_order",
+        {"snapshot": choice.snapshot_date},
     ))
     exceptions = empty
     if ACTION_PLAN_EXCEPTIONS not in missing:
         exceptions = _dates(store.query(
-            f"SELECT * FROM {ACTION_PLAN_EXCEPTIONS} WHERE board_month = ? AND snapshot_date = ?",
-            [month, choice.snapshot_date],
+            f"SELECT * FROM {ACTION_PLAN_EXCEPTIONS} WHERE board_month = $month AND snapshot_date = $snapshot",
+            {"month": month, "snapshot": choice.snapshot_date},
         ))
     changes = empty
     if ACTION_PLAN_CHANGES not in missing:
         changes = _dates(store.query(
-            f"SELECT * FROM {ACTION_PLAN_CHANGES} WHERE to_snapshot_date = ?", [choice.snapshot_date]
+            f"SELECT * FROM {ACTION_PLAN_CHANGES} WHERE to_snapshot_date = $snapshot", {"snapshot": choice.snapshot_date}
         ))
     note = None
     if missing:
@@ -197,8 +242,8 @@ def _iro(store: WarehouseStore, tables: set[str], period_end: dt.date) -> IroDat
         return IroData(None, note=f"{IRO_CHALLENGES} does not have the columns {', '.join(IRO_CHALLENGES_COLUMNS)}")
     frame = store.query(
         f"SELECT challenge_type, category, sum(challenges) AS raised FROM {IRO_CHALLENGES} "
-        "WHERE period_end = ? AND measure = 'raised' GROUP BY challenge_type, category",
-        [period_end],
+        "WHERE period_end = $period_end AND measure = 'raised' GROUP BY challenge_type, category",
+        {"period_end": period_end},
     )
     if frame.empty:
         return IroData(None, note=f"{IRO_CHALLENGES} has no rows for {period_end:%Y-%m} (no IRO workbook staged)")
@@ -209,6 +254,15 @@ def _iro(store: WarehouseStore, tables: set[str], period_end: dt.date) -> IroDat
         _c=[order.get((t, c), 99) for t, c in zip(frame["challenge_type"], frame["category"])],
     ).sort_values(["_t", "_c", "category"]).drop(columns=["_t", "_c"]).reset_index(drop=True)
     return IroData(frame)
+
+
+def _pivot(frame: pd.DataFrame, column: str, areas: list[str], months: tuple[dt.date, ...]) -> pd.DataFrame:
+    table = pd.DataFrame(index=areas, columns=list(months), dtype=object)
+    for row in frame.itertuples():
+        if row.area in table.index and row.period_end in table.columns:
+            value = getattr(row, column)
+            table.at[row.area, row.period_end] = float(value) if present(value) else None
+    return table.where(table.notna(), None)
 
 
 def _dates(frame: pd.DataFrame) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from cpb_pipeline.domain.catalogue import Indicator, Unit
+from cpb_pipeline.domain.catalogue import Unit
 from cpb_pipeline.domain.rounding import round_half_away
 
 UP, DOWN, SAME = "\u25b2", "\u25bc", "\u25ba"  # ▲ ▼ ►
@@ -87,7 +87,3 @@ def month_label(day: dt.date) -> str:
 def month_name(day: dt.date) -> str:
     """'August 2019'."""
     return day.strftime("%B %Y")
-
-
-def unit_heading(indicator: Indicator) -> str:
-    return indicator.unit_label

@@ -19,22 +19,25 @@ starting a new page, table headers repeated when a table breaks, and the footer
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from html import escape
+from string import Template
 
-from cpb_pipeline.domain.catalogue import EXTRACTION_NOTE
-from cpb_pipeline.outputs.commentary import HEADING as COMMENTARY_HEADING
-from cpb_pipeline.outputs.formats import MISSING, month_label, number_text, signed_change
-from cpb_pipeline.outputs.svg import line_chart
-from cpb_pipeline.outputs.view import BoardView, CheckLine, IndicatorPage, Shown
-
-KEY = (
-    "\u25b2 up, \u25bc down, \u25ba no change over the 12 months shown. \u201cbetter\u201d or \u201cworse\u201d "
-    "(also shaded blue or orange) only where a higher or a lower figure is better; number indicators that give "
-    "context are not judged. \u2013 means there is no figure for that month or year."
+from cpb_pipeline.outputs.board_sections import (
+    ActionPlanSection,
+    BragTable,
+    CheckLine,
+    ExceptionsSection,
+    IroSection,
+    QualitySection,
 )
+from cpb_pipeline.outputs.indicator_pages import IndicatorPage, Trend
+from cpb_pipeline.outputs.parts import Heading, Shown
+from cpb_pipeline.outputs.svg import line_chart
+from cpb_pipeline.outputs.view import BoardView, Palette
 
-CSS = """
-:root { --ink: #1b1b1b; --muted: #4a4a4a; --navy: #1d4f91; --line: #a6a6a6; --better: #ddebf7; --worse: #fbe2d5; }
+CSS = Template("""
+:root { --ink: #1b1b1b; --muted: #4a4a4a; --navy: $navy; --line: #a6a6a6; --better: $better; --worse: $worse; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; color: var(--ink); background: #fff; font-family: "Liberation Sans", Arial, Helvetica, sans-serif;
@@ -47,8 +50,8 @@ h1 { color: var(--navy); font-size: 1.9rem; margin: .5rem 0; }
 h2 { color: var(--navy); font-size: 1.45rem; margin: .25rem 0 .75rem; }
 h3 { font-size: 1.1rem; margin: 1rem 0 .4rem; }
 a { color: var(--navy); }
-.version { border: 2px solid #7f6000; background: #fff2cc; color: #2b2100; padding: .5rem .75rem; font-weight: bold; }
-.version.published { border-color: #375623; background: #e2efda; color: #1a2b10; }
+.version { border: 2px solid #7f6000; background: $internal; color: #2b2100; padding: .5rem .75rem; font-weight: bold; }
+.version.published { border-color: #375623; background: $published; color: #1a2b10; }
 .section-name { color: var(--muted); font-style: italic; margin: 0; }
 section.page { border-top: 3px solid var(--navy); margin-top: 2rem; padding-top: .75rem; }
 .table-wrap { margin: .5rem 0 1rem; }
@@ -79,8 +82,8 @@ td.period { font-size: .9em; }
 .commentary { border-left: 4px solid var(--navy); padding: .25rem .75rem; background: #f5f8fc; }
 .commentary .draft { font-weight: bold; color: #6b2400; }
 .key { font-size: .9em; color: var(--muted); }
-td.brag-blue { background: #bdd7ee; } td.brag-red { background: #f4b6b6; }
-td.brag-amber { background: #ffe699; } td.brag-green { background: #c6e0b4; }
+td.brag-blue { background: $blue; } td.brag-red { background: $red; }
+td.brag-amber { background: $amber; } td.brag-green { background: $green; }
 abbr[title] { text-decoration: none; }
 .page-foot { display: none; }
 footer.report-footer { border-top: 1px solid var(--line); margin-top: 2rem; padding: .75rem 1rem 2rem; color: var(--muted); }
@@ -117,12 +120,20 @@ footer.report-footer { border-top: 1px solid var(--line); margin-top: 2rem; padd
   .commentary p { margin: .8mm 0; }
   a { color: inherit; text-decoration: none; }
 }
-"""
+""")
 
 
 def render_report_html(view: BoardView) -> str:
     """The whole report as one string of HTML."""
-    title = f"{view.title} \u2013 {view.data.authority} \u2013 {view.month_text} ({view.version})"
+    text = view.text
+    title = f"{text.title} \u2013 {text.authority} \u2013 {text.month_name} ({view.version})"
+    sections = {
+        IndicatorPage: _indicator,
+        ActionPlanSection: _action_plan,
+        ExceptionsSection: _exceptions,
+        IroSection: _iro,
+        QualitySection: _quality,
+    }
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en-GB">',
@@ -130,24 +141,28 @@ def render_report_html(view: BoardView) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title>",
-        f"<style>{CSS}{_page_css(view)}</style>",
+        f"<style>{_css(view.palette)}{_page_css(view)}</style>",
         "</head>",
         "<body>",
         '<a class="skip" href="#contents">Skip to the contents</a>',
         _cover(view),
         _contents(view),
         "<main>",
-        *[_indicator(page, view) for page in view.pages],
-        _action_plan(view),
-        _exceptions(view),
-        _iro(view),
-        _quality(view),
+        *[sections[type(section)](section, view) for section in view.sections],
         "</main>",
-        f'<footer class="report-footer"><p>{escape(view.footer)}</p></footer>',
+        f'<footer class="report-footer"><p>{escape(text.footer)}</p></footer>',
         "</body>",
         "</html>",
     ]
     return "\n".join(parts)
+
+
+def _colour(hex_rgb: str) -> str:
+    return f"#{hex_rgb.lower()}"
+
+
+def _css(palette: Palette) -> str:
+    return CSS.substitute({name: _colour(value) for name, value in asdict(palette).items()})
 
 
 def _css_string(text: str) -> str:
@@ -157,210 +172,47 @@ def _css_string(text: str) -> str:
 def _page_css(view: BoardView) -> str:
     return (
         "@page { size: A4 landscape; margin: 12mm 12mm 16mm 12mm;"
-        f" @bottom-left {{ content: {_css_string(view.footer)}; font-family: 'Liberation Sans', Arial, sans-serif;"
+        f" @bottom-left {{ content: {_css_string(view.text.footer)}; font-family: 'Liberation Sans', Arial, sans-serif;"
         " font-size: 8pt; color: #333; }"
         " @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages);"
         " font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8pt; color: #333; } }"
     )
 
 
-def _text(value: object) -> str:
+def _text(value: str) -> str:
     """Text from the warehouse: escaped, line breaks kept, web addresses shown without their scheme."""
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return escape(re.sub(r"(?i)\bhttps?://", "", str(value))).replace("\n", "<br>")
+    return escape(re.sub(r"(?i)\bhttps?://", "", value)).replace("\n", "<br>")
 
 
-def _cell(shown: Shown, unit: str, symbol: str, attrs: str = "", extra: str = "") -> str:
-    classes = "num " + extra
-    if shown.suppressed:
-        return (f'<td class="{classes} suppressed" data-state="suppressed"{attrs}>'
-                f'<abbr title="suppressed: a small number">{escape(symbol)}</abbr></td>')  # fmt: skip
-    if shown.value is None:
-        if shown.note:
-            return f'<td class="{classes} missing note-cell" data-state="note"{attrs}>{escape(shown.note)}</td>'
-        return f'<td class="{classes} missing" data-state="missing"{attrs} title="no figure">{MISSING}</td>'
-    return f'<td class="{classes}" data-state="value"{attrs}>{escape(number_text(unit, shown.value))}</td>'  # type: ignore[arg-type]
+def _int(value: int | None) -> str:
+    return "" if value is None else str(value)
 
 
-def _cover(view: BoardView) -> str:
-    published = " published" if view.published else ""
-    return (
-        '<header class="cover">'
-        f'<p class="version{published}" id="version">{escape(view.version_statement)}</p>'
-        f"<h1>{escape(view.title)}</h1>"
-        f'<p class="section-name">{escape(view.data.authority)} \u2013 Month: {escape(view.month_text)}</p>'
-        f"<p>Report produced by {escape(view.data.authority)} Business Intelligence. "
-        "Commentary is a draft written from the figures for the BI team to edit.</p>"
-        "</header>"
-    )
+def _cell(shown: Shown, attrs: str = "") -> str:
+    """A figure's cell, marked with its state (the tests and a screen reader's tooltip read it)."""
+    state = shown.state
+    if state == "suppressed":
+        return (f'<td class="num suppressed" data-state="suppressed"{attrs}>'
+                f'<abbr title="suppressed: a small number">{escape(shown.text)}</abbr></td>')  # fmt: skip
+    if state == "note":
+        return f'<td class="num missing note-cell" data-state="note"{attrs}>{escape(shown.text)}</td>'
+    if state == "missing":
+        return f'<td class="num missing" data-state="missing"{attrs} title="no figure">{escape(shown.text)}</td>'
+    return f'<td class="num" data-state="value"{attrs}>{escape(shown.text)}</td>'
 
 
-def _contents(view: BoardView) -> str:
-    groups: list[tuple[str, list[str]]] = []
-    for page in view.pages:
-        if not groups or groups[-1][0] != page.indicator.section:
-            groups.append((page.indicator.section, []))
-        groups[-1][1].append(f'<li><a href="#{page.anchor}">{escape(page.indicator.title)}</a></li>')
-    groups.append(("Action plan, IRO service and data quality", [
-        '<li><a href="#action-plan">Corporate Parenting Strategy action plan</a></li>',
-        '<li><a href="#action-plan-exceptions">Action plan exceptions</a></li>',
-        '<li><a href="#iro">Independent Reviewing Officer service summary</a></li>',
-        '<li><a href="#data-quality">Data quality checks</a></li>',
-    ]))  # fmt: skip
-    lists, number = [], 1
-    for section, items in groups:
-        lists.append(f'<h3>{escape(section)}</h3><ol start="{number}">{"".join(items)}</ol>')
-        number += len(items)
-    notes = "".join(f'<p class="key">Not available for this report: {escape(n)}.</p>' for n in view.notes)
-    suppressed = f" \u201c{escape(view.symbol)}\u201d: a small number, suppressed." if view.published else ""
-    return (
-        '<nav class="contents" id="contents" aria-labelledby="contents-heading">'
-        '<h2 id="contents-heading">Contents</h2>'
-        f'<div class="toc">{"".join(lists)}</div>'
-        f'<p class="key"><strong>Key:</strong> {escape(KEY)}{suppressed}</p>'
-        f'<p class="key">N.B. {escape(EXTRACTION_NOTE)}</p>{notes}'
-        "</nav>"
-    )
+def _trend(trend: Trend) -> str:
+    """The trend cell: the words always, the arrow hidden from screen readers (the words say it)."""
+    judged = f" {trend.judgement}" if trend.judgement else ""
+    words = trend.text
+    if trend.arrow and words.startswith(trend.arrow):
+        words = f'<span aria-hidden="true">{trend.arrow}</span>{escape(words[len(trend.arrow):])}'
+    else:
+        words = escape(words)
+    return f'<td class="trend{judged}">{words}</td>'
 
 
-def _indicator(page: IndicatorPage, view: BoardView) -> str:
-    ind, unit, symbol = page.indicator, page.indicator.unit, view.symbol
-    heading = f"{page.anchor}-heading"
-    month_heads = "".join(f'<th scope="col">{month_label(m)}</th>' for m in page.months)
-    rows = []
-    for row in page.rows:
-        cells = "".join(
-            _cell(shown, unit, symbol, f' data-indicator="{ind.id}" data-area="{escape(row.area)}" data-period="{month}"')
-            for month, shown in zip(page.months, row.cells)
-        )
-        trend = row.trend
-        judged = f" {trend.judgement}" if trend.judgement else ""
-        words = trend.text(unit, symbol)
-        if trend.arrow and words.startswith(trend.arrow):
-            words = f'<span aria-hidden="true">{trend.arrow}</span>{escape(words[len(trend.arrow):])}'
-        else:
-            words = escape(words)
-        rows.append(
-            f'<tr class="{"authority" if row.is_authority else "district"}">'
-            f'<th scope="row">{escape(row.area)}</th>{cells}<td class="trend{judged}">{words}</td></tr>'
-        )
-    scope = "and every district" if page.has_districts else "authority only"
-    table = (
-        '<div class="table-wrap"><table class="months">'
-        f"<caption>{escape(ind.unit_label)}: the 13 months to {escape(view.month_text)}, "
-        f"{escape(view.data.authority)} {scope}</caption>"
-        f'<thead><tr><th scope="col">{escape(ind.unit_label)}</th>{month_heads}'
-        '<th scope="col">Trend over 12 months</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
-    chart_title = f"{ind.title}: {view.data.authority}, {month_label(page.months[0])} to {month_label(page.months[-1])}"
-    gap_reason = "suppressed or no figure" if view.published else "no figure"
-    chart = (
-        '<figure class="chart-box">'
-        + line_chart(f"chart-{ind.id}", chart_title, unit, page.chart_points, f"{ind.title} for {view.data.authority}",
-                     gap_reason)  # fmt: skip
-        + f"<figcaption>Chart: {escape(view.data.authority)}, {month_label(page.months[0])} to "
-        + f"{month_label(page.months[-1])}"
-        + (" (suppressed months are left out)" if view.published else "")
-        + "</figcaption></figure>"
-    )
-    side = [_march(page, view)]
-    if page.comparators:
-        side.append(_comparators(page, view))
-    definition = [f"<p><strong>Definition:</strong> {escape(ind.definition)}</p>",
-                  f"<p><strong>N.B.</strong> {escape(ind.note)}</p>"]  # fmt: skip
-    if ind.change_note:
-        definition.append(f"<p><strong>Change:</strong> {escape(ind.change_note)}</p>")
-    commentary = "".join(f"<p>{escape(s)}</p>" for s in page.commentary)
-    return (
-        f'<section class="page indicator" id="{page.anchor}" aria-labelledby="{heading}">'
-        f'<p class="section-name">{escape(ind.section)}</p>'
-        f'<h2 id="{heading}">{escape(ind.title)}</h2>'
-        f"{table}"
-        f'<div class="pair">{chart}<div>{"".join(side)}</div></div>'
-        '<div class="notes">'
-        f'<div class="definition">{"".join(definition)}</div>'
-        f'<section class="commentary" aria-labelledby="{heading}-commentary">'
-        f'<h3 id="{heading}-commentary">Commentary</h3><p class="draft">{escape(COMMENTARY_HEADING)}</p>'
-        f"{commentary}</section>"
-        "</div></section>"
-    )
-
-
-def _march(page: IndicatorPage, view: BoardView) -> str:
-    unit, symbol = page.indicator.unit, view.symbol
-    heads = "".join(f'<th scope="col">{escape(p)}</th>' for p in page.march_periods)
-    rows = []
-    for row in page.march_rows:
-        cells = "".join(
-            _cell(shown, unit, symbol, f' data-indicator="{page.indicator.id}" data-area="{escape(row.area)}" '
-                  f'data-period="{escape(period)}"')  # fmt: skip
-            for period, shown in zip(page.march_periods, row.cells)
-        )
-        rows.append(f'<tr class="{"authority" if row.is_authority else "comparator"}">'
-                    f'<th scope="row">{escape(row.label)}</th>{cells}</tr>')  # fmt: skip
-    return (
-        '<div class="table-wrap"><table class="march">'
-        f"<caption>{escape(page.indicator.unit_label)} at 31 March</caption>"
-        f'<thead><tr><th scope="col">Area</th>{heads}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
-
-
-def _comparators(page: IndicatorPage, view: BoardView) -> str:
-    unit, symbol = page.indicator.unit, view.symbol
-    current = page.authority_row.cells[-1]
-    rows = []
-    for line in page.comparators:
-        judged = f" {line.position}" if line.position in ("better", "worse") else ""
-        gap = line.gap
-        if gap.value is None:
-            gap_cell = _cell(gap, unit, symbol)
-        else:  # a difference: signed, and in percentage points rather than per cent
-            gap_cell = f'<td class="num" data-state="value">{escape(signed_change(unit, gap.value))}</td>'
-        if line.period is None:
-            period = "no published value"
-        elif line.is_latest is False and line.latest_year:
-            period = f"{line.period} ({line.latest_year} not yet published)"
-        else:
-            period = line.period
-        rows.append(
-            f'<tr><th scope="row">{escape(line.comparator)}</th>'
-            + _cell(line.value, unit, symbol, f' data-comparator="{escape(line.comparator)}"')
-            + f'<td class="period">{escape(period)}</td>'
-            + gap_cell
-            + f'<td class="position{judged}">{escape(line.position_text)}</td></tr>'
-        )
-    month = month_label(page.months[-1])
-    shown = (symbol if current.suppressed else number_text(unit, current.value))
-    return (
-        '<div class="table-wrap"><table class="comparators">'
-        f"<caption>{escape(view.data.authority)} {month} ({escape(shown)}) against the latest published "
-        "comparators</caption>"
-        '<thead><tr><th scope="col">Comparator</th><th scope="col">Latest published</th><th scope="col">Period</th>'
-        f'<th scope="col">Difference</th><th scope="col">Position</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
-
-
-def _date(value: object) -> str:
-    return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else ""
-
-
-def _int(value: object) -> str:
-    try:
-        return str(int(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return ""
-
-
-def _brag(value: object) -> str:
-    text = value if isinstance(value, str) else ""
-    return f'<td class="brag brag-{text.lower()}">{escape(text)}</td>'
-
-
-def _table(caption: str, heads: list[str], rows: list[str], klass: str) -> str:
+def _table(caption: str, heads: list[str] | tuple[str, ...], rows: list[str], klass: str) -> str:
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
     return (
         f'<div class="table-wrap"><table class="{klass}"><caption>{escape(caption)}</caption>'
@@ -368,153 +220,211 @@ def _table(caption: str, heads: list[str], rows: list[str], klass: str) -> str:
     )
 
 
-def _action_plan(view: BoardView) -> str:
-    plan = view.data.action_plan
-    body = []
-    if not plan.available:
-        body.append(f"<p>{escape(plan.note or 'No action plan snapshot for this month.')}</p>")
-    else:
-        board = "set for this board" if plan.board_date_configured else "the snapshot date"
-        body.append(f"<p>Snapshot of {_date(plan.snapshot_date)}; board date {_date(plan.board_date)} ({board}).</p>")
-        if plan.note:
-            body.append(f'<p class="key">{escape(plan.note)}</p>')
-        summary = plan.summary
-        counts = ["blue", "red", "amber", "green", "total", "open_actions"]
-        rows = []
-        for record in summary[summary["level"].isin(["objective", "snapshot"])].to_dict("records"):
-            whole = record["level"] == "snapshot"
-            label = "All" if whole else (_int(record["objective_number"]) or "None")
-            title = "Whole plan" if whole else _text(record["objective_title"])
-            cells = "".join(f'<td class="num">{_int(record[k])}</td>' for k in counts)
-            rows.append(f'<tr class="{"authority" if whole else ""}"><th scope="row">{label}</th><td>{title}</td>{cells}</tr>')
-        body.append(_table("BRAG by objective (all sheets)",
-                           ["Objective", "Title", "Blue", "Red", "Amber", "Green", "Total", "Open actions"], rows,
-                           "brag-summary"))  # fmt: skip
-        rows = []
-        for record in summary[summary["level"] == "sheet"].to_dict("records"):
-            cells = "".join(f'<td class="num">{_int(record[k])}</td>' for k in counts)
-            rows.append(f'<tr><th scope="row">{_text(record["sheet"])}</th>{cells}</tr>')
-        body.append(_table("BRAG by sheet", ["Sheet", "Blue", "Red", "Amber", "Green", "Total", "Open actions"], rows,
-                           "brag-sheets"))  # fmt: skip
-        if plan.changes.empty:
-            body.append("<h3>Changes since the previous snapshot</h3><p>No earlier snapshot to compare with, or nothing changed.</p>")
-        else:
-            rows = []
-            for record in plan.changes.to_dict("records"):
-                rows.append(
-                    f'<tr><th scope="row">{escape(str(record["change"]).replace("_", " "))}</th>'
-                    f'<td>{_text(record["activity"])}</td><td>{_text(record["sheet"])}</td>'
-                    f'<td class="num">{_int(record["objective_number"])}</td><td>{_text(record["ref"])}</td>'
-                    f'{_brag(record["brag_from"])}{_brag(record["brag_to"])}'
-                    f'<td>{_date(record["due_date_from"])}</td><td>{_date(record["due_date_to"])}</td></tr>'
-                )
-            body.append(_table("Changes since the previous snapshot",
-                               ["Change", "Activity", "Sheet", "Objective", "Ref", "BRAG before", "BRAG now",
-                                "Due before", "Due now"], rows, "changes"))  # fmt: skip
+def _section(heading: Heading, body: str, klass: str = "other") -> str:
+    """A section of the report: it starts a new page in print."""
     return (
-        '<section class="page other" id="action-plan" aria-labelledby="action-plan-heading">'
-        '<p class="section-name">Corporate Parenting Strategy delivery plan</p>'
-        '<h2 id="action-plan-heading">Corporate Parenting Strategy action plan</h2>'
-        f"{''.join(body)}</section>"
-    )
-
-
-def _exceptions(view: BoardView) -> str:
-    plan = view.data.action_plan
-    if not plan.available:
-        body = f"<p>{escape(plan.note or 'No action plan snapshot for this month.')}</p>"
-    elif plan.exceptions.empty:
-        body = "<p>No exceptions in this snapshot.</p>"
-    else:
-        names = {"red_amber": "Red or Amber", "overdue": "Overdue", "stale": "Not updated"}
-        rows = []
-        for record in plan.exceptions.to_dict("records"):
-            rows.append(
-                f'<tr><th scope="row">{escape(names.get(record["exception"], str(record["exception"])))}</th>'
-                f'{_brag(record["brag"])}<td>{_text(record["sheet"])}</td>'
-                f'<td class="num">{_int(record["objective_number"])}</td><td>{_text(record["ref"])}</td>'
-                f'<td>{_text(record["activity"])}</td><td>{_text(record["responsible_service"])}</td>'
-                f'<td>{_text(record["timescale_text"])}</td><td class="num">{_int(record["days_overdue"])}</td>'
-                f'<td>{_date(record["latest_update_date"])}</td><td>{_text(record["latest_note"])}</td></tr>'
-            )
-        body = _table("Exceptions for the board",
-                      ["Exception", "BRAG", "Sheet", "Objective", "Ref", "Activity", "Responsible service",
-                       "Timescale", "Days overdue", "Latest update", "Latest note"], rows, "exceptions")  # fmt: skip
-    return (
-        '<section class="page other" id="action-plan-exceptions" aria-labelledby="exceptions-heading">'
-        '<p class="section-name">Corporate Parenting Strategy delivery plan</p>'
-        '<h2 id="exceptions-heading">Action plan exceptions</h2>'
-        "<p>Red and Amber actions, actions overdue at the board date, and actions with no dated progress note in "
-        "the weeks before the snapshot. An action can be listed under more than one heading.</p>"
+        f'<section class="page {klass}" id="{heading.anchor}" aria-labelledby="{heading.anchor}-heading">'
+        f'<p class="section-name">{escape(heading.section)}</p>'
+        f'<h2 id="{heading.anchor}-heading">{escape(heading.title)}</h2>'
         f"{body}</section>"
     )
 
 
-def _iro(view: BoardView) -> str:
-    months = view.pages[0].months if view.pages else ()
-    heads = ["Indicator", *[month_label(m) for m in months], "Trend over 12 months"]
+def _cover(view: BoardView) -> str:
+    text = view.text
+    published = " published" if view.published else ""
+    return (
+        '<header class="cover">'
+        f'<p class="version{published}" id="version">{escape(text.version_statement)}</p>'
+        f"<h1>{escape(text.title)}</h1>"
+        f'<p class="section-name">{escape(text.month_line)}</p>'
+        f"<p>{escape(text.produced_by)}. {escape(text.about_commentary)}</p>"
+        "</header>"
+    )
+
+
+def _contents(view: BoardView) -> str:
+    text = view.text
+    lists, number = [], 1
+    for group in view.contents:
+        items = "".join(f'<li><a href="#{h.anchor}">{escape(h.title)}</a></li>' for h in group.entries)
+        lists.append(f'<h3>{escape(group.heading)}</h3><ol start="{number}">{items}</ol>')
+        number += len(group.entries)
+    notes = "".join(f'<p class="key">{escape(line)}</p>' for line in text.missing)
+    return (
+        '<nav class="contents" id="contents" aria-labelledby="contents-heading">'
+        f'<h2 id="contents-heading">{escape(text.contents)}</h2>'
+        f'<div class="toc">{"".join(lists)}</div>'
+        f'<p class="key"><strong>{escape(text.key_label)}</strong> {escape(text.key_with_symbol)}</p>'
+        f'<p class="key">{escape(text.extraction_note)}</p>{notes}'
+        "</nav>"
+    )
+
+
+# --- one indicator ---------------------------------------------------------------------------------------------
+
+
+def _indicator(page: IndicatorPage, view: BoardView) -> str:
+    ind_id, heading = page.indicator.id, f"{page.heading.anchor}-heading"
     rows = []
-    for page in view.iro_pages:
+    for row in page.rows:
         cells = "".join(
-            _cell(shown, page.indicator.unit, view.symbol,
-                  f' data-indicator="{page.indicator.id}" data-area="{escape(view.data.authority)}" data-period="{m}"')
+            _cell(shown, f' data-indicator="{ind_id}" data-area="{escape(row.area)}" data-period="{month}"')
+            for month, shown in zip(page.months, row.cells)
+        )
+        rows.append(
+            f'<tr class="{"authority" if row.is_authority else "district"}">'
+            f'<th scope="row">{escape(row.area)}</th>{cells}{_trend(row.trend)}</tr>'
+        )
+    table = _table(page.caption, [page.unit_label, *page.month_labels, view.text.trend_heading], rows, "months")
+    chart = (
+        '<figure class="chart-box">'
+        + line_chart(f"chart-{ind_id}", page.chart, _colour(view.palette.navy))
+        + f"<figcaption>{escape(page.chart.caption)}</figcaption></figure>"
+    )
+    side = [_march(page)]
+    if page.comparators:
+        side.append(_comparators(page, view))
+    definition = "".join(f"<p><strong>{escape(label)}</strong> {escape(text)}</p>" for label, text in page.about)
+    commentary = "".join(f"<p>{escape(s)}</p>" for s in page.commentary)
+    return _section(
+        page.heading,
+        f"{table}"
+        f'<div class="pair">{chart}<div>{"".join(side)}</div></div>'
+        '<div class="notes">'
+        f'<div class="definition">{definition}</div>'
+        f'<section class="commentary" aria-labelledby="{heading}-commentary">'
+        f'<h3 id="{heading}-commentary">{escape(view.text.commentary_heading)}</h3>'
+        f'<p class="draft">{escape(view.text.commentary_draft)}</p>'
+        f"{commentary}</section>"
+        "</div>",
+        "indicator",
+    )
+
+
+def _march(page: IndicatorPage) -> str:
+    rows = []
+    for row in page.march_rows:
+        cells = "".join(
+            _cell(shown, f' data-indicator="{page.indicator.id}" data-area="{escape(row.area)}" '
+                         f'data-period="{escape(period)}"')  # fmt: skip
+            for period, shown in zip(page.march_periods, row.cells)
+        )
+        rows.append(f'<tr class="{"authority" if row.is_authority else "comparator"}">'
+                    f'<th scope="row">{escape(row.area)}</th>{cells}</tr>')  # fmt: skip
+    return _table(page.march_title, ["Area", *page.march_periods], rows, "march")
+
+
+def _comparators(page: IndicatorPage, view: BoardView) -> str:
+    rows = []
+    for line in page.comparators:
+        judged = f" {line.judgement}" if line.judgement else ""
+        rows.append(
+            f'<tr><th scope="row">{escape(line.comparator)}</th>'
+            + _cell(line.value, f' data-comparator="{escape(line.comparator)}"')
+            + f'<td class="period">{escape(line.period_text)}</td>'
+            + _cell(line.gap)
+            + f'<td class="position{judged}">{escape(line.position_text)}</td></tr>'
+        )
+    return _table(page.comparators_caption, view.text.comparator_headings, rows, "comparators")
+
+
+# --- action plan -----------------------------------------------------------------------------------------------
+
+
+def _brag(value: str) -> str:
+    return f'<td class="brag brag-{value.lower()}">{escape(value)}</td>'
+
+
+def _brag_table(table: BragTable, klass: str) -> str:
+    titled = table.title_heading is not None  # by objective: a title beside the number, the whole plan's row bold
+    rows = []
+    for row in table.rows:
+        opening = f'<tr class="{"authority" if row.whole else ""}">' if titled else "<tr>"
+        title = f"<td>{_text(row.title or '')}</td>" if titled else ""
+        cells = "".join(f'<td class="num">{_int(n)}</td>' for n in row.counts)
+        rows.append(f'{opening}<th scope="row">{_text(str(row.label))}</th>{title}{cells}</tr>')
+    heads = [table.label_heading, *([table.title_heading] if titled else []), *table.count_headings]
+    return _table(table.caption, heads, rows, klass)
+
+
+def _action_plan(plan: ActionPlanSection, view: BoardView) -> str:
+    if plan.message is not None:
+        return _section(plan.heading, f"<p>{escape(plan.message)}</p>")
+    body = [f"<p>{escape(plan.snapshot)}</p>"]
+    if plan.note:
+        body.append(f'<p class="key">{escape(plan.note)}</p>')
+    body.append(_brag_table(plan.objectives, "brag-summary"))
+    body.append(_brag_table(plan.sheets, "brag-sheets"))
+    if not plan.changes:
+        body.append(f"<h3>{escape(plan.changes_caption)}</h3><p>{escape(plan.no_changes)}</p>")
+    else:
+        rows = [
+            f'<tr><th scope="row">{escape(c.change)}</th>'
+            f"<td>{_text(c.activity)}</td><td>{_text(c.sheet)}</td>"
+            f'<td class="num">{_int(c.objective)}</td><td>{_text(c.ref)}</td>'
+            f"{_brag(c.brag_before)}{_brag(c.brag_now)}"
+            f"<td>{c.due_before}</td><td>{c.due_now}</td></tr>"
+            for c in plan.changes
+        ]
+        body.append(_table(plan.changes_caption, plan.changes_headings, rows, "changes"))
+    return _section(plan.heading, "".join(body))
+
+
+def _exceptions(section: ExceptionsSection, view: BoardView) -> str:
+    if section.message is not None:
+        body = f"<p>{escape(section.message)}</p>"
+    else:
+        rows = [
+            f'<tr><th scope="row">{escape(a.exception)}</th>'
+            f"{_brag(a.brag)}<td>{_text(a.sheet)}</td>"
+            f'<td class="num">{_int(a.objective)}</td><td>{_text(a.ref)}</td>'
+            f"<td>{_text(a.activity)}</td><td>{_text(a.responsible)}</td>"
+            f'<td>{_text(a.timescale)}</td><td class="num">{_int(a.days_overdue)}</td>'
+            f"<td>{a.latest_update}</td><td>{_text(a.latest_note)}</td></tr>"
+            for a in section.rows
+        ]
+        body = _table(section.caption, section.headings, rows, "exceptions")
+    return _section(section.heading, f"<p>{escape(section.about)}</p>{body}")
+
+
+# --- IRO and data quality --------------------------------------------------------------------------------------
+
+
+def _iro(iro: IroSection, view: BoardView) -> str:
+    authority = escape(view.text.authority)
+    rows = []
+    for page in iro.pages:
+        cells = "".join(
+            _cell(shown, f' data-indicator="{page.indicator.id}" data-area="{authority}" data-period="{m}"')
             for m, shown in zip(page.months, page.authority_row.cells)
-        )  # fmt: skip
+        )
         trend = page.authority_row.trend
         judged = f" {trend.judgement}" if trend.judgement else ""
         rows.append(
-            f'<tr><th scope="row"><a href="#{page.anchor}">{escape(page.indicator.title)}</a></th>{cells}'
-            f'<td class="trend{judged}">{escape(trend.text(page.indicator.unit, view.symbol))}</td></tr>'
+            f'<tr><th scope="row"><a href="#{page.heading.anchor}">{escape(page.heading.title)}</a></th>{cells}'
+            f'<td class="trend{judged}">{escape(trend.text)}</td></tr>'
         )
-    parts = [_table(f"{view.data.authority}: the 13 months to {view.month_text}", heads, rows, "iro-summary")]
-    kinds = {"PR": "Problem resolutions", "MA": "Management alerts"}
-    for breakdown in view.iro_breakdown:
-        body = [
-            f'<tr><th scope="row">{escape(category)}</th>{_cell(shown, "count", view.symbol)}</tr>'
-            for category, shown in breakdown.rows
-        ]
-        body.append(f'<tr class="authority"><th scope="row">Total</th>{_cell(breakdown.total, "count", view.symbol)}</tr>')
-        kind = kinds.get(breakdown.challenge_type, breakdown.challenge_type)
-        parts.append(_table(f"{kind} raised in {view.month_text}, by category", ["Category", "Raised"], body, "iro-breakdown"))
-    return (
-        '<section class="page other" id="iro" aria-labelledby="iro-heading">'
-        '<p class="section-name">Independent Reviewing Officer service</p>'
-        '<h2 id="iro-heading">Independent Reviewing Officer service summary</h2>'
-        f"{''.join(parts)}<p class=\"key\">{escape(KEY)}</p></section>"
-    )
+    parts = [_table(iro.caption, iro.headings, rows, "iro-summary")]
+    for breakdown in iro.breakdowns:
+        body = [f'<tr><th scope="row">{escape(category)}</th>{_cell(shown)}</tr>' for category, shown in breakdown.rows]
+        body.append(f'<tr class="authority"><th scope="row">{escape(iro.total_label)}</th>{_cell(breakdown.total)}</tr>')
+        parts.append(_table(breakdown.caption, iro.breakdown_headings, body, "iro-breakdown"))
+    return _section(iro.heading, f"{''.join(parts)}<p class=\"key\">{escape(view.text.key)}</p>")
 
 
-def _quality(view: BoardView) -> str:
-    if not view.checks:
-        body = "<p>No check results were recorded for this run.</p>"
+def _quality(quality: QualitySection, view: BoardView) -> str:
+    if quality.message is not None:
+        body = f"<p>{escape(quality.message)}</p>"
     else:
-        failed = [c for c in view.checks if not c.record.passed]
-        blocking = [c for c in failed if c.record.severity == "ERROR"]
-        rows = [_check_row(line, view.symbol) for line in view.checks]
-        body = (
-            f"<p>{len(view.checks)} checks: {len(view.checks) - len(failed)} passed, {len(failed)} failed "
-            f"({len(blocking)} blocking).</p>"
-            + _table("Checks of this month's run, failed checks first",
-                     ["Result", "Severity", "Asset", "Check", "Rows checked", "Failing rows", "What failed"], rows,
-                     "checks")  # fmt: skip
-        )
-    return (
-        '<section class="page other" id="data-quality" aria-labelledby="quality-heading">'
-        '<p class="section-name">Data quality</p>'
-        '<h2 id="quality-heading">Data quality checks</h2>'
-        f"{body}</section>"
-    )
+        rows = [_check_row(line) for line in quality.lines]
+        body = f"<p>{escape(quality.summary)}</p>" + _table(quality.about, quality.headings, rows, "checks")
+    return _section(quality.heading, body)
 
 
-def _check_row(line: CheckLine, symbol: str) -> str:
-    record = line.record
-    result = (
-        '<th scope="row" class="better"><span aria-hidden="true">\u2714</span> Passed</th>' if record.passed
-        else '<th scope="row" class="worse"><span aria-hidden="true">\u2718</span> Failed</th>'
-    )  # fmt: skip
+def _check_row(line: CheckLine) -> str:
     return (
-        f"<tr>{result}<td>{'Blocking' if record.severity == 'ERROR' else 'Warning'}</td>"
-        f"<td>{escape(record.asset)}</td><td>{escape(record.check)}</td>"
-        f"{_cell(line.rows_checked, 'count', symbol)}{_cell(line.failing_rows, 'count', symbol)}"
-        f"<td>{_text(record.description)}</td></tr>"
+        f'<tr><th scope="row" class="{line.judgement}"><span aria-hidden="true">{line.mark}</span> {line.result}</th>'
+        f"<td>{escape(line.severity)}</td><td>{escape(line.asset)}</td><td>{escape(line.check)}</td>"
+        f"{_cell(line.rows_checked)}{_cell(line.failing_rows)}<td>{_text(line.what_failed)}</td></tr>"
     )

@@ -25,15 +25,26 @@ Secondary suppression (`protect_column`)
   Everything derived from a suppressed cell goes too: the change over the year in the trend
   column, the rate of a suppressed count, the same authority figure in the 31 March box,
   points on the charts and the sentences of the commentary.
+
+One pass for the whole board (`hidden_figures`)
+  Everything the published version hides is decided here, once, before anything is presented:
+  the 13-month table of every indicator (counts first, so that the rate of a suppressed count
+  and a percentage whose denominator is a suppressed count of its section can follow them), the
+  authority's row of the 31 March box, the IRO breakdown and the data quality counts. The view
+  then shows or hides each figure by looking it up (`Hidden`); it never applies a rule itself.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
+from cpb_pipeline.domain.catalogue import CATALOGUE, Indicator
 from cpb_pipeline.domain.profile import Publication
+from cpb_pipeline.outputs.data import BoardData, ChallengesRaised, CheckRecord, MonthTable
 from cpb_pipeline.outputs.formats import present
 
 TOTAL = "\x00total"
@@ -121,3 +132,128 @@ def ratio_table_mask(numerators: pd.DataFrame, denominators: pd.DataFrame, value
 def table(rows: Sequence[tuple[str, Sequence[float | None]]], columns: Sequence[object]) -> pd.DataFrame:
     """A small helper for building the tables above: [(area, [values per column]), ...]."""
     return pd.DataFrame({c: [r[1][i] for r in rows] for i, c in enumerate(columns)}, index=[r[0] for r in rows])
+
+
+# --- the board pass --------------------------------------------------------------------------------------------
+
+MonthCell = tuple[str, str, dt.date]  # (indicator, area, month end)
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """Every figure of a board that the published version hides (the internal version hides nothing)."""
+
+    months: frozenset[MonthCell] = frozenset()  # the cells of the 13-month tables
+    march_box: frozenset[tuple[str, dt.date]] = frozenset()  # (indicator, 31 March) of the authority's row
+    iro_breakdown: frozenset[tuple[str, str]] = frozenset()  # (challenge type, category or TOTAL)
+    check_counts: frozenset[tuple[CheckRecord, str]] = frozenset()  # (check, "failing_rows" or "rows_checked")
+
+    def month(self, indicator_id: str, area: str, month_end: dt.date) -> bool:
+        return (indicator_id, area, month_end) in self.months
+
+    def march(self, indicator_id: str, period_end: dt.date) -> bool:
+        return (indicator_id, period_end) in self.march_box
+
+    def raised(self, challenge_type: str, category: str = TOTAL) -> bool:
+        """A category's count of challenges raised, or (without a category) the type's total."""
+        return (challenge_type, category) in self.iro_breakdown
+
+    def check(self, record: CheckRecord, count: str) -> bool:
+        return (record, count) in self.check_counts
+
+
+NOTHING_HIDDEN = Hidden()
+
+
+def hidden_figures(data: BoardData, publication: Publication) -> Hidden:
+    """Every suppression decision of the published board, taken before anything is presented."""
+    tables = {ind.id: data.month_table(ind) for ind in CATALOGUE}
+    months = _month_tables(data, tables, publication)
+    return Hidden(
+        months=frozenset(months),
+        march_box=_march_box(data, months, publication),
+        iro_breakdown=frozenset(
+            (raised.challenge_type, cell) for raised in data.iro.raised for cell in _raised_hidden(raised, publication)
+        ),
+        check_counts=frozenset(
+            (record, count) for record in data.checks for count in ("failing_rows", "rows_checked")
+            if small_count(getattr(record, count), publication)
+        ),  # fmt: skip
+    )
+
+
+def _month_tables(data: BoardData, tables: dict[str, MonthTable], publication: Publication) -> set[MonthCell]:
+    """Every hidden cell of the 13-month tables, counts first so that rates and percentages can follow them."""
+    hidden: set[MonthCell] = set()
+    for ind in sorted(CATALOGUE, key=lambda i: (i.unit != "count", i.rate_of is not None)):
+        table = tables[ind.id]
+        if table.empty:
+            continue
+        if ind.unit == "count":
+            mask = count_table_mask(table.values, publication, total=data.authority if len(table.areas) > 1 else None)
+        else:
+            mask = ratio_table_mask(table.numerators, table.denominators, table.values, ind.unit, publication)
+            if ind.unit == "percent":
+                mask = mask | _reveals_a_hidden_count(ind, table, tables, hidden)
+        for area in mask.index:
+            for month in mask.columns:
+                # the rate of a suppressed count would give the count away
+                if mask.at[area, month] or (ind.rate_of and (ind.rate_of, area, month) in hidden):
+                    hidden.add((ind.id, area, month))
+    return hidden
+
+
+def _reveals_a_hidden_count(ind: Indicator, table: MonthTable, tables: dict[str, MonthTable],
+                            hidden: set[MonthCell]) -> pd.DataFrame:  # fmt: skip
+    """A percentage whose denominator is a suppressed count of the same section, area and month is suppressed too
+    (care leaver percentages are 'of care leavers': with the count hidden, the percentage must not hint at it)."""
+    denominators = table.denominators
+    out = denominators.map(lambda _: False)
+    for count in (i for i in CATALOGUE if i.unit == "count" and i.section == ind.section):
+        values = tables[count.id].values
+        for area in values.index:
+            for month in values.columns:
+                if (count.id, area, month) in hidden and area in out.index and month in out.columns:
+                    den, value = denominators.at[area, month], values.at[area, month]
+                    if present(den) and present(value) and float(den) == float(value):
+                        out.at[area, month] = True
+    return out.astype(bool)
+
+
+def _march_box(data: BoardData, months: set[MonthCell], publication: Publication) -> frozenset[tuple[str, dt.date]]:
+    """The authority's 31 March figures to hide: the same rules as in the monthly table, on the March figures."""
+    hidden: set[tuple[str, dt.date]] = set()
+    march = data.march
+    for ind in CATALOGUE:
+        rows = data.series[(data.series["indicator_id"] == ind.id) & (data.series["area"] == data.authority)]
+        detail = march[march["indicator_id"] == ind.id].set_index("period_end") if not march.empty else None
+        for row in rows.to_dict("records"):
+            end = row["period_end"]
+            if (ind.id, data.authority, end) in months or (ind.rate_of and (ind.rate_of, data.authority, end) in months):
+                hidden.add((ind.id, end))
+            elif ind.unit == "count":
+                if small_count(float(row["value"]) if present(row["value"]) else None, publication):
+                    hidden.add((ind.id, end))
+            elif row.get("origin") == "computed" and detail is not None and end in detail.index:
+                if _march_figure_hidden(ind, end, detail.loc[end], march, publication):
+                    hidden.add((ind.id, end))
+            # otherwise a value already published elsewhere (the reference file): shown as published
+    return frozenset(hidden)
+
+
+def _march_figure_hidden(ind: Indicator, end: dt.date, figure: pd.Series, march: pd.DataFrame,
+                         publication: Publication) -> bool:  # fmt: skip
+    """A computed March rate or percentage: hidden with its count, or by its own numerator and denominator."""
+    if ind.rate_of:
+        count = march[(march["indicator_id"] == ind.rate_of) & (march["period_end"] == end)]
+        if not count.empty and small_count(count["value"].iloc[0], publication):
+            return True
+    return figure_suppressed(ind.unit, figure["numerator"], figure["denominator"], figure["value"], publication)
+
+
+def _raised_hidden(raised: ChallengesRaised, publication: Publication) -> list[str]:
+    """The categories (and TOTAL) of one challenge type to hide: a table of counts beside its total."""
+    table = pd.DataFrame({"n": [raised.total, *[n for _, n in raised.categories]]},
+                         index=[TOTAL, *[c for c, _ in raised.categories]])  # fmt: skip
+    mask = count_table_mask(table, publication, total=TOTAL)
+    return [cell for cell in mask.index if mask.at[cell, "n"]]

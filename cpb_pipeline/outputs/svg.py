@@ -8,16 +8,14 @@ says so.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from html import escape
 
-from cpb_pipeline.outputs.formats import month_label, number_text
+from cpb_pipeline.outputs.indicator_pages import Chart
 
 WIDTH, HEIGHT = 640, 250
 LEFT, RIGHT, TOP, BOTTOM = 64, 34, 16, 44
 AXIS_TEXT = 'font-size="13" fill="#333333" font-family="Liberation Sans, Arial, Helvetica, sans-serif"'
-LINE = "#1d4f91"  # dark blue on white: contrast above 8:1
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -38,29 +36,30 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def line_chart(chart_id: str, title: str, unit: str, points: list[tuple[dt.date, float | None]],
-               series_name: str, gap_reason: str = "no figure") -> str:  # fmt: skip
-    """An SVG line chart of one series over the months in `points` (value None = a gap)."""
-    values = [v for _, v in points if v is not None]
-    labels = [month_label(d) for d, _ in points]
+def line_chart(chart_id: str, chart: Chart, colour: str) -> str:
+    """An SVG line chart of `chart`'s points over its months (a point without a value is a gap), drawn in `colour`."""
+    line = [point.value for point in chart.points]  # None: a gap
+    values = [v for v in line if v is not None]
+    labels = chart.labels
     described = "; ".join(
-        f"{label}: {number_text(unit, v) if v is not None else gap_reason}" for label, (_, v) in zip(labels, points)
+        f"{label}: {point.text if point.value is not None else chart.gap}" for label, point in zip(labels, chart.points)
     )
-    desc = f"Line chart of {series_name}, {labels[0]} to {labels[-1]}. {described}." if points else "No data."
+    desc = f"Line chart of {chart.described}, {labels[0]} to {labels[-1]}. {described}." if line else "No data."
     head = (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMidYMid meet">'
-        f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>'
+        f'<title id="{chart_id}-title">{escape(chart.title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>'
     )
     if not values:
         return head + f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" {AXIS_TEXT}>No figures to draw</text></svg>'
+    unit = chart.unit
     low, high = min(values), max(values)
     if unit == "percent":
         low, high = max(0.0, low - 2), min(100.0, high + 2)
     ticks = nice_ticks(low, high)
     y0, y1 = ticks[0], ticks[-1]
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    step = plot_w / max(len(points) - 1, 1)
+    step = plot_w / max(len(line) - 1, 1)
 
     def x(i: int) -> float:
         return LEFT + i * step
@@ -78,18 +77,18 @@ def line_chart(chart_id: str, title: str, unit: str, points: list[tuple[dt.date,
         parts.append(f'<text x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" {AXIS_TEXT}>{label}</text>')
     parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="#595959" stroke-width="1"/>')
     path, pen_down = [], False
-    for i, (_, v) in enumerate(points):
+    for i, v in enumerate(line):
         if v is None:
             pen_down = False
             continue
         path.append(f"{'L' if pen_down else 'M'}{x(i):.1f} {y(v):.1f}")
         pen_down = True
-    parts.append(f'<path class="line" d="{" ".join(path)}" fill="none" stroke="{LINE}" stroke-width="2.5"/>')
-    for i, (_, v) in enumerate(points):
-        if v is not None:
+    parts.append(f'<path class="line" d="{" ".join(path)}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
+    for i, point in enumerate(chart.points):
+        if point.value is not None:
             parts.append(
-                f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3.5" fill="{LINE}">'
-                f"<title>{labels[i]}: {escape(number_text(unit, v))}</title></circle>"
+                f'<circle cx="{x(i):.1f}" cy="{y(point.value):.1f}" r="3.5" fill="{colour}">'
+                f"<title>{labels[i]}: {escape(point.text)}</title></circle>"
             )
     parts.append("</svg>")
     return "".join(parts)

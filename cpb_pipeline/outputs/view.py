@@ -1,466 +1,196 @@
 """What a version of the board outputs shows: `build_view(data, published=...)`.
 
-The pack (Excel) and the report (HTML, PDF) both render a `BoardView`, so the two
-always show the same figures. The internal and the published versions come
-from the same `BoardData`; the published one applies the profile's statistical
-disclosure control (`suppression.py`) before anything is drawn or described:
-a suppressed figure reaches no writer (its value is dropped here), so charts,
-trends and commentary can only use what is shown.
+The pack (Excel) and the report (HTML, PDF) both render a `BoardView` and nothing
+else, so the two always show the same figures, in the same words and colours.
+The internal and the published versions come from the same `BoardData`. For the
+published one, everything it hides is decided first, for the whole board at once
+(`suppression.hidden_figures`); the parts are then presented from those decisions:
+a suppressed figure reaches no writer (its value is dropped), so charts, trends and
+commentary can only use what is shown.
+
+A view is its sections in reading order (`BoardView.sections`: the indicator pages,
+then the action plan, its exceptions, the IRO summary and data quality), each with a
+`Heading` that gives its sheet, its anchor and its line in the contents. Another
+section (a summary at the front, say) is a field of `BoardView` put in its place in
+`sections`, and a drawing of it in each renderer: the contents follow by themselves.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-import pandas as pd
-
-from cpb_pipeline.benchmarks.comparison import travel
-from cpb_pipeline.domain.calendar import financial_year, latest_year_end
-from cpb_pipeline.domain.catalogue import CATALOGUE, COMPARATORS, IRO, REVIEWS, Indicator
-from cpb_pipeline.outputs import commentary as text
-from cpb_pipeline.outputs.data import BoardData, CheckRecord
-from cpb_pipeline.outputs.formats import (
-    BETTER_MARK,
-    DOWN,
-    MISSING,
-    SAME,
-    SIMILAR_MARK,
-    UP,
-    WORSE_MARK,
-    present,
-    shown_value,
-    signed_change,
+from cpb_pipeline.domain.catalogue import EXTRACTION_NOTE, IRO, REVIEWS
+from cpb_pipeline.outputs.board_sections import (
+    ActionPlanSection,
+    ExceptionsSection,
+    IroSection,
+    QualitySection,
+    action_plan_section,
+    exceptions_section,
+    iro_section,
+    quality_section,
 )
-from cpb_pipeline.outputs.suppression import count_table_mask, figure_suppressed, ratio_table_mask, small_count
+from cpb_pipeline.outputs.commentary import HEADING as DRAFT_COMMENTARY
+from cpb_pipeline.outputs.data import BoardData
+from cpb_pipeline.outputs.formats import DOWN, MISSING, SAME, UP, month_name
+from cpb_pipeline.outputs.indicator_pages import IndicatorPage, indicator_pages
+from cpb_pipeline.outputs.parts import Heading
+from cpb_pipeline.outputs.suppression import NOTHING_HIDDEN, hidden_figures
 
-MARCH_YEARS_SHOWN = 9  # the seed's year table: 2010/11 to 2018/19
-NOT_YET_PUBLISHED = "not yet published"
 INTERNAL, PUBLISHED = "INTERNAL", "PUBLISHED"
-COMPARATOR_LABELS = {"North West": "North West", "England": "England", "Statistical neighbours": "Statistical neighbours"}
+KEY = (
+    f"{UP} up, {DOWN} down, {SAME} no change over the 12 months shown. \u201cbetter\u201d or \u201cworse\u201d "
+    "(also shaded blue or orange) only where a higher or a lower figure is better; number indicators that give "
+    f"context are not judged. {MISSING} means there is no figure for that month or year."
+)
+
+Section = IndicatorPage | ActionPlanSection | ExceptionsSection | IroSection | QualitySection
 
 
 @dataclass(frozen=True)
-class Shown:
-    """One figure as a version shows it. A suppressed figure keeps no value at all."""
+class Palette:
+    """The board's colours (RGB hex, no '#'), typed once: the pack fills its cells and the report writes its CSS
+    with them. Better and worse are never colour alone: the words are always there too."""
 
-    value: float | None  # rounded for display (whole counts, one decimal otherwise); None: missing or suppressed
-    suppressed: bool = False
-    note: str | None = None  # e.g. "not yet published" where a comparator has not published the latest year
-    raw: float | None = None  # the unrounded warehouse value (None when suppressed)
+    navy: str = "1D4F91"  # headings, table headers and the chart line: contrast above 8:1 on white
+    better: str = "DDEBF7"  # light blue
+    worse: str = "FBE2D5"  # light orange
+    internal: str = "FFF2CC"  # the version statement of the internal version
+    published: str = "E2EFDA"  # and of the published one
+    blue: str = "BDD7EE"
+    red: str = "F4B6B6"
+    amber: str = "FFE699"
+    green: str = "C6E0B4"
+
+    @property
+    def brag(self) -> dict[str, str]:
+        return {"Blue": self.blue, "Red": self.red, "Amber": self.amber, "Green": self.green}
+
+    def version(self, published: bool) -> str:
+        return self.published if published else self.internal
+
+
+PALETTE = Palette()
 
 
 @dataclass(frozen=True)
-class Trend:
-    """The change over the 12 months shown (last column against the first), judged by polarity."""
+class BoardText:
+    """The words around the figures that the pack and the report both print."""
 
-    change: float | None  # rounded
-    direction: str | None  # improving, worsening, up, down, no change (benchmarks.comparison.travel)
-    suppressed: bool = False
+    authority: str
+    month_name: str  # 'August 2019'
+    version: str  # INTERNAL or PUBLISHED
+    version_statement: str  # what the version is for, and in the published one what it hides
+    produced_by: str
+    suppressed_key: str  # what the symbol stands for ('' in the internal version)
+    missing: tuple[str, ...]  # a line for each table not in the warehouse yet
+    title: str = "Corporate Parenting Board \u2013 Monthly Performance Report"
+    contents: str = "Contents"
+    key_label: str = "Key:"
+    key: str = KEY
+    extraction_note: str = f"N.B. {EXTRACTION_NOTE}"
+    trend_heading: str = "Trend over 12 months"
+    commentary_heading: str = "Commentary"
+    commentary_draft: str = DRAFT_COMMENTARY
+    comparators_title: str = "Position this month against the latest published comparators"
+    comparator_headings: tuple[str, ...] = ("Comparator", "Latest published", "Period", "Difference", "Position")
+    about_commentary: str = "Commentary is a draft written from the figures for the BI team to edit."
 
     @property
-    def arrow(self) -> str:
-        if self.direction is None:
-            return ""
-        if self.direction == "no change":
-            return SAME
-        return UP if (self.change or 0) > 0 else DOWN
+    def version_name(self) -> str:
+        return f"{self.version} version"
 
     @property
-    def judgement(self) -> str | None:
-        return {"improving": "better", "worsening": "worse"}.get(self.direction or "")
+    def month_line(self) -> str:
+        return f"{self.authority} \u2013 Month: {self.month_name}"
 
-    def text(self, unit: str, symbol: str) -> str:
-        """'▲ +58', '▼ −2.1 worse', '► no change'; the symbol when suppressed; the dash when there is no change to give."""
-        if self.suppressed:
-            return symbol
-        if self.direction is None or self.change is None:
-            return MISSING
-        if self.direction == "no change":
-            return f"{SAME} no change"
-        words = f"{self.arrow} {signed_change(unit, self.change)}"  # type: ignore[arg-type]
-        return f"{words} {self.judgement}" if self.judgement else words
+    @property
+    def footer(self) -> str:
+        return f"{self.produced_by} \u2013 {self.version_name}"
+
+    @property
+    def key_with_symbol(self) -> str:
+        """The key where suppressed figures can appear beside it."""
+        return f"{self.key} {self.suppressed_key}" if self.suppressed_key else self.key
 
 
 @dataclass(frozen=True)
-class AreaRow:
-    area: str
-    is_authority: bool
-    cells: tuple[Shown, ...]
-    trend: Trend
+class ContentsGroup:
+    """Consecutive sections listed under one heading in the report's contents."""
 
-
-@dataclass(frozen=True)
-class MarchRow:
-    label: str
-    area: str
-    is_authority: bool
-    cells: tuple[Shown, ...]
-
-
-@dataclass(frozen=True)
-class ComparatorLine:
-    comparator: str
-    value: Shown  # the comparator's latest published value
-    period: str | None
-    is_latest: bool | None
-    latest_year: str | None
-    note: str | None
-    gap: Shown  # the authority's figure this month minus the comparator's (suppressed with the figure)
-    position: str | None  # better, worse, similar, higher, lower (None when not comparable)
-
-    @property
-    def position_text(self) -> str:
-        if self.position is None:
-            return MISSING
-        marks = {"better": BETTER_MARK, "worse": WORSE_MARK, "similar": SIMILAR_MARK, "higher": UP, "lower": DOWN}
-        if self.position in ("better", "worse") and self.gap.value is not None:
-            side = "higher" if self.gap.value > 0 else "lower"
-            return f"{marks[self.position]} {side}: {self.position}"
-        return f"{marks.get(self.position, '')} {self.position}".strip()
-
-
-@dataclass(frozen=True)
-class IndicatorPage:
-    number: int
-    indicator: Indicator
-    months: tuple[dt.date, ...]
-    rows: tuple[AreaRow, ...]  # the authority first, then every district row where the indicator has them
-    march_periods: tuple[str, ...]
-    march_rows: tuple[MarchRow, ...]
-    comparators: tuple[ComparatorLine, ...]
-    commentary: tuple[str, ...]
-
-    @property
-    def authority_row(self) -> AreaRow:
-        return self.rows[0]
-
-    @property
-    def has_districts(self) -> bool:
-        return len(self.rows) > 1
-
-    @property
-    def anchor(self) -> str:
-        return f"ind-{self.indicator.id}"
-
-    @property
-    def sheet_name(self) -> str:
-        return f"{self.number:02d} {self.indicator.id}"[:31]
-
-    @property
-    def chart_points(self) -> list[tuple[dt.date, float | None]]:
-        """The authority's 13 months as shown (None where missing or suppressed: a gap in the line)."""
-        return [(m, c.value) for m, c in zip(self.months, self.authority_row.cells)]
-
-
-@dataclass(frozen=True)
-class CheckLine:
-    record: CheckRecord
-    failing_rows: Shown
-    rows_checked: Shown
-
-
-@dataclass(frozen=True)
-class IroBreakdown:
-    challenge_type: str
-    rows: tuple[tuple[str, Shown], ...]  # category, challenges raised in the month
-    total: Shown
+    heading: str
+    entries: tuple[Heading, ...]
 
 
 @dataclass(frozen=True)
 class BoardView:
-    data: BoardData
+    """Everything one version of the board shows, in the words and colours the pack and the report share."""
+
+    month: str  # YYYY-MM
     published: bool
+    text: BoardText
+    palette: Palette
     pages: tuple[IndicatorPage, ...]
-    iro_pages: tuple[IndicatorPage, ...]
-    iro_breakdown: tuple[IroBreakdown, ...]
-    checks: tuple[CheckLine, ...]
-    symbol: str
-    notes: tuple[str, ...] = field(default=())
+    action_plan: ActionPlanSection
+    exceptions: ExceptionsSection
+    iro: IroSection
+    quality: QualitySection
 
     @property
     def version(self) -> str:
-        return PUBLISHED if self.published else INTERNAL
+        return self.text.version
 
     @property
-    def version_statement(self) -> str:
-        if self.published:
-            return (
-                f"PUBLISHED version: counts of {self.data.publication.suppress_counts_from} to "
-                f"{self.data.publication.suppress_counts_to}, percentages of fewer than "
-                f"{self.data.publication.min_denominator}, and any figure that would reveal them are shown as "
-                f"\u201c{self.symbol}\u201d."
-            )
-        return "INTERNAL version: not for publication. It shows small numbers; publish only the _published files."
+    def sections(self) -> tuple[Section, ...]:
+        """Everything after the contents, in reading order: one sheet of the pack, one section of the report each."""
+        return (*self.pages, self.action_plan, self.exceptions, self.iro, self.quality)
 
     @property
-    def footer(self) -> str:
-        return f"Report produced by {self.data.authority} Business Intelligence \u2013 {self.version} version"
-
-    @property
-    def title(self) -> str:
-        return "Corporate Parenting Board \u2013 Monthly Performance Report"
-
-    @property
-    def month_text(self) -> str:
-        return self.data.period_end.strftime("%B %Y")
+    def contents(self) -> tuple[ContentsGroup, ...]:
+        """The sections' headings, grouped as the report's contents lists them (the pack numbers them straight on)."""
+        groups: list[tuple[str, list[Heading]]] = []
+        for section in self.sections:
+            if not groups or groups[-1][0] != section.heading.group:
+                groups.append((section.heading.group, []))
+            groups[-1][1].append(section.heading)
+        return tuple(ContentsGroup(group, tuple(entries)) for group, entries in groups)
 
 
 def build_view(data: BoardData, *, published: bool) -> BoardView:
-    """The figures one version shows; `published=True` applies the profile's disclosure control."""
-    masks = _masks(data) if published else {}
-    pages = []
-    for number, indicator in enumerate(CATALOGUE, start=1):
-        pages.append(_page(number, indicator, data, masks, published))
-    iro_pages = tuple(p for p in pages if p.indicator.section in (IRO, REVIEWS))
+    """What one version shows: first what the published version hides, for the whole board, then every section."""
+    hidden = hidden_figures(data, data.publication) if published else NOTHING_HIDDEN
+    text = _text(data, published)
+    pages = indicator_pages(data, hidden, published)
     return BoardView(
-        data=data,
+        month=data.month,
         published=published,
-        pages=tuple(pages),
-        iro_pages=iro_pages,
-        iro_breakdown=_iro_breakdown(data, published),
-        checks=tuple(_check_line(r, data, published) for r in _ordered_checks(data.checks)),
-        symbol=data.publication.suppressed_symbol,
-        notes=data.notes,
+        text=text,
+        palette=PALETTE,
+        pages=pages,
+        action_plan=action_plan_section(data.action_plan),
+        exceptions=exceptions_section(data.action_plan),
+        iro=iro_section(data, hidden, tuple(p for p in pages if p.indicator.section in (IRO, REVIEWS)),
+                        text.trend_heading),
+        quality=quality_section(data, hidden),
     )
 
 
-# --- suppression masks -----------------------------------------------------------------------------------------
-
-Mask = dict[tuple[str, str, dt.date], bool]
-
-
-def _pivot(frame: pd.DataFrame, column: str, areas: list[str], months: tuple[dt.date, ...]) -> pd.DataFrame:
-    table = pd.DataFrame(index=areas, columns=list(months), dtype=object)
-    for row in frame.itertuples():
-        if row.area in table.index and row.period_end in table.columns:
-            value = getattr(row, column)
-            table.at[row.area, row.period_end] = float(value) if present(value) else None
-    return table.where(table.notna(), None)
-
-
-def _areas(data: BoardData, frame: pd.DataFrame) -> list[str]:
-    districts = frame.loc[frame["area_type"] == "district", "area"].unique().tolist()
-    ordered = [a for a in data.areas if a in districts] + sorted(a for a in districts if a not in data.areas)
-    return [data.authority, *ordered]
-
-
-def _masks(data: BoardData) -> Mask:
-    """Every suppressed (indicator, area, month end) of the 13 months, counts first so rates can follow them."""
-    masks: Mask = {}
-    pub = data.publication
-    ordered = sorted(CATALOGUE, key=lambda i: (i.unit != "count", i.rate_of is not None))
-    for ind in ordered:
-        frame = data.monthly[data.monthly["indicator_id"] == ind.id]
-        if frame.empty:
-            continue
-        areas = _areas(data, frame)
-        values = _pivot(frame, "value", areas, data.months)
-        if ind.unit == "count":
-            mask = count_table_mask(values, pub, total=data.authority if len(areas) > 1 else None)
-        else:
-            numerators = _pivot(frame, "numerator", areas, data.months)
-            denominators = _pivot(frame, "denominator", areas, data.months)
-            mask = ratio_table_mask(numerators, denominators, values, ind.unit, pub)
-            if ind.unit == "percent":
-                mask = mask | _reveals_a_hidden_count(ind, denominators, masks, data)
-        for area in mask.index:
-            for month in mask.columns:
-                hidden = bool(mask.at[area, month])
-                if ind.rate_of and masks.get((ind.rate_of, area, month)):
-                    hidden = True  # the rate of a suppressed count would give the count away
-                masks[(ind.id, area, month)] = hidden
-    return masks
-
-
-def _reveals_a_hidden_count(ind: Indicator, denominators: pd.DataFrame, masks: Mask, data: BoardData) -> pd.DataFrame:
-    """A percentage whose denominator is a suppressed count of the same section, area and month is suppressed too
-    (care leaver percentages are 'of care leavers': with the count hidden, the percentage must not hint at it)."""
-    counts = [i for i in CATALOGUE if i.unit == "count" and i.section == ind.section]
-    out = denominators.map(lambda _: False)
-    for count in counts:
-        frame = data.monthly[data.monthly["indicator_id"] == count.id]
-        for row in frame.itertuples():
-            hidden = masks.get((count.id, row.area, row.period_end))
-            if hidden and row.area in out.index and row.period_end in out.columns:
-                den = denominators.at[row.area, row.period_end]
-                if present(den) and float(den) == float(row.value):
-                    out.at[row.area, row.period_end] = True
-    return out.astype(bool)
-
-
-# --- indicator pages -------------------------------------------------------------------------------------------
-
-
-def _page(number: int, ind: Indicator, data: BoardData, masks: Mask, published: bool) -> IndicatorPage:
-    frame = data.monthly[data.monthly["indicator_id"] == ind.id]
-    areas = _areas(data, frame) if not frame.empty else [data.authority]
-    values = _pivot(frame, "value", areas, data.months)
-    denominators = _pivot(frame, "denominator", areas, data.months)
-
-    def cell(area: str, month: dt.date) -> Shown:
-        raw = values.at[area, month]
-        if masks.get((ind.id, area, month)):
-            return Shown(None, suppressed=True)
-        return Shown(shown_value(ind.unit, raw), raw=raw)
-
-    rows = []
-    for area in areas:
-        cells = tuple(cell(area, m) for m in data.months)
-        rows.append(AreaRow(area, area == data.authority, cells, _trend(ind, cells[0], cells[-1])))
-    march_periods, march_rows = _march(ind, data, masks, published)
-    comparators = _comparators(ind, data, rows[0].cells[-1])
-    page = IndicatorPage(number, ind, data.months, tuple(rows), march_periods, march_rows, comparators, ())
-    facts = _facts(page, data, denominators)
-    return IndicatorPage(number, ind, data.months, tuple(rows), march_periods, march_rows, comparators,
-                         tuple(text.draft_commentary(facts)))  # fmt: skip
-
-
-def _trend(ind: Indicator, first: Shown, last: Shown) -> Trend:
-    """The change between the figures as shown (so the page adds up for a reader), judged by polarity."""
-    if first.suppressed or last.suppressed:
-        return Trend(None, None, suppressed=True)
-    if first.value is None or last.value is None:
-        return Trend(None, None)
-    change = shown_value(ind.unit, last.value - first.value)
-    return Trend(change, travel(ind, change))
-
-
-def _march(ind: Indicator, data: BoardData, masks: Mask, published: bool) -> tuple[tuple[str, ...], tuple[MarchRow, ...]]:
-    series = data.series[data.series["indicator_id"] == ind.id]
-    latest_end = latest_year_end(data.period_end)
-    latest = financial_year(latest_end)
-    ends = sorted({d for d in series["period_end"] if d <= latest_end} | {latest_end})[-MARCH_YEARS_SHOWN:]
-    periods = tuple(financial_year(d) for d in ends)
-    march = data.march[data.march["indicator_id"] == ind.id].set_index("period_end") if not data.march.empty else None
-    rows = []
-    areas = [(data.authority, data.authority, True)]
-    if ind.comparators:
-        areas += [(COMPARATOR_LABELS.get(c, c), c, False) for c in COMPARATORS if c in ind.comparators]
-    for label, area, is_authority in areas:
-        mine = series[series["area"] == area].set_index("period_end")
-        cells = []
-        for end in ends:
-            if end not in mine.index:
-                note = NOT_YET_PUBLISHED if (not is_authority and financial_year(end) == latest) else None
-                cells.append(Shown(None, note=note))
-                continue
-            row = mine.loc[end]
-            raw = float(row["value"]) if present(row["value"]) else None
-            if published and is_authority and _march_hidden(ind, end, raw, row, march, masks, data):
-                cells.append(Shown(None, suppressed=True))
-            else:
-                cells.append(Shown(shown_value(ind.unit, raw), raw=raw))
-        rows.append(MarchRow(label, area, is_authority, tuple(cells)))
-    return periods, tuple(rows)
-
-
-def _march_hidden(ind: Indicator, end: dt.date, raw: float | None, row: pd.Series, march, masks: Mask,
-                  data: BoardData) -> bool:  # fmt: skip
-    """The authority's 31 March figure in the published version: the same rules as in the monthly table."""
-    if masks.get((ind.id, data.authority, end)) or (ind.rate_of and masks.get((ind.rate_of, data.authority, end))):
-        return True
-    if ind.unit == "count":
-        return small_count(raw, data.publication)
-    if row.get("origin") == "computed" and march is not None and end in march.index:
-        detail = march.loc[end]
-        if ind.rate_of:
-            count = data.march[(data.march["indicator_id"] == ind.rate_of) & (data.march["period_end"] == end)]
-            if not count.empty and small_count(count["value"].iloc[0], data.publication):
-                return True
-        return figure_suppressed(ind.unit, detail["numerator"], detail["denominator"], detail["value"], data.publication)
-    return False  # a value already published elsewhere (the reference file): shown as published
-
-
-def _comparators(ind: Indicator, data: BoardData, current: Shown) -> tuple[ComparatorLine, ...]:
-    if data.comparison.empty or "comparator" not in data.comparison.columns:
-        return ()
-    rows = data.comparison[(data.comparison["indicator_id"] == ind.id) & data.comparison["comparator"].notna()]
-    lines = []
-    for row in rows.itertuples():
-        value = float(row.comparator_value) if present(row.comparator_value) else None
-        comparable = current.value is not None and value is not None
-        # the difference between the figures as shown (the mart's gap is unrounded; its position is used as given)
-        difference = shown_value(ind.unit, current.value - shown_value(ind.unit, value)) if comparable else None  # type: ignore[operator]
-        gap = Shown(None, suppressed=True) if current.suppressed else Shown(difference, raw=difference)
-        lines.append(ComparatorLine(
-            comparator=row.comparator,
-            value=Shown(shown_value(ind.unit, value), raw=value),
-            period=row.comparator_period if isinstance(row.comparator_period, str) else None,
-            is_latest=None if not present(value) else bool(row.comparator_is_latest_year),
-            latest_year=row.latest_year if isinstance(row.latest_year, str) else None,
-            note=row.comparator_note if isinstance(row.comparator_note, str) else None,
-            gap=gap,
-            position=row.position if comparable and isinstance(row.position, str) else None,
-        ))
-    order = {c: i for i, c in enumerate(COMPARATORS)}
-    return tuple(sorted(lines, key=lambda line: order.get(line.comparator, 99)))
-
-
-def _facts(page: IndicatorPage, data: BoardData, denominators: pd.DataFrame) -> text.Facts:
-    authority = page.authority_row.cells
-    current, last_month, last_year = authority[-1], authority[-2], authority[0]
-    movements = ()
-    if page.has_districts:
-        before_month, this_month = data.months[-2], data.months[-1]
-        movements = text.district_movements(
-            page.indicator,
-            [
-                (row.area, row.cells[-2].value, row.cells[-1].value,
-                 denominators.at[row.area, before_month], denominators.at[row.area, this_month])
-                for row in page.rows[1:]
-            ],
-            data.publication.min_denominator,
+def _text(data: BoardData, published: bool) -> BoardText:
+    publication, symbol = data.publication, data.publication.suppressed_symbol
+    if published:
+        statement = (
+            f"PUBLISHED version: counts of {publication.suppress_counts_from} to {publication.suppress_counts_to}, "
+            f"percentages of fewer than {publication.min_denominator}, and any figure that would reveal them are "
+            f"shown as \u201c{symbol}\u201d."
         )
-    return text.Facts(
-        indicator=page.indicator,
+    else:
+        statement = "INTERNAL version: not for publication. It shows small numbers; publish only the _published files."
+    return BoardText(
         authority=data.authority,
-        period_end=data.period_end,
-        current=current.value,
-        last_month=last_month.value,
-        last_year=last_year.value,
-        current_suppressed=current.suppressed,
-        last_month_suppressed=last_month.suppressed,
-        last_year_suppressed=last_year.suppressed,
-        comparators=tuple(
-            text.ComparatorFact(c.comparator, c.value.value, c.period, c.is_latest, c.position) for c in page.comparators
-        ),
-        districts=movements,
-        symbol=data.publication.suppressed_symbol,
+        month_name=month_name(data.period_end),
+        version=PUBLISHED if published else INTERNAL,
+        version_statement=statement,
+        produced_by=f"Report produced by {data.authority} Business Intelligence",
+        suppressed_key=f"\u201c{symbol}\u201d: a small number, suppressed." if published else "",
+        missing=tuple(f"Not available for this report: {note}." for note in data.notes),
     )
-
-
-# --- IRO and data quality --------------------------------------------------------------------------------------
-
-
-def _iro_breakdown(data: BoardData, published: bool) -> tuple[IroBreakdown, ...]:
-    frame = data.iro.breakdown
-    if frame is None or frame.empty:
-        return ()
-    out = []
-    for kind, group in frame.groupby("challenge_type", sort=False):
-        categories = [str(c) for c in group["category"]]
-        counts = [float(v) if present(v) else None for v in group["raised"]]
-        total = float(sum(v for v in counts if v is not None))
-        table = pd.DataFrame({"n": [total, *counts]}, index=["\x00total", *categories])
-        mask = count_table_mask(table, data.publication, total="\x00total") if published else table.map(lambda _: False)
-        rows = tuple(
-            (c, Shown(None, suppressed=True) if mask.at[c, "n"] else Shown(shown_value("count", v), raw=v))
-            for c, v in zip(categories, counts)
-        )
-        shown_total = Shown(None, suppressed=True) if mask.at["\x00total", "n"] else Shown(total, raw=total)
-        out.append(IroBreakdown(str(kind), rows, shown_total))
-    return tuple(out)
-
-
-def _ordered_checks(records: tuple[CheckRecord, ...]) -> list[CheckRecord]:
-    return sorted(records, key=lambda r: (r.passed, r.severity != "ERROR", r.asset, r.check))
-
-
-def _check_line(record: CheckRecord, data: BoardData, published: bool) -> CheckLine:
-    def shown(value: int | None) -> Shown:
-        if published and small_count(value, data.publication):
-            return Shown(None, suppressed=True)
-        return Shown(float(value) if value is not None else None, raw=float(value) if value is not None else None)
-
-    return CheckLine(record, shown(record.failing_rows), shown(record.rows_checked))

@@ -117,9 +117,10 @@ class WarehouseStore:
                 con.rollback()
                 raise
 
-    def query(self, sql: str, parameters: object = None) -> pd.DataFrame:
+    def query(self, sql: str, params: Mapping[str, object] | None = None) -> pd.DataFrame:
+        """A read-only query; `params` bind DuckDB's named parameters (`$name`)."""
         with self.connect(read_only=True) as con:
-            return con.execute(sql, parameters).df() if parameters is not None else con.execute(sql).df()
+            return run(con, sql, params).df()
 
     def tables(self) -> set[str]:
         """Every `schema.table` in the working database (empty before the first write)."""

@@ -17,6 +17,7 @@ MONTH = "2019-08"
 CONTRACT_COLUMNS = ["indicator_id", "period_end", "area_type", "area", "numerator", "denominator", "value"]
 """marts.indicator_monthly as the warehouse contract fixes it (docs/warehouse.md)."""
 
+
 def _figures(tmp_path, rows, staffing=None, month=MONTH):
     write_workbook(tmp_path / "iro", month, rows, staffing)
     profile, _ = stage(tmp_path, month)

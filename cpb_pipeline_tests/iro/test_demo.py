@@ -16,11 +16,11 @@ from openpyxl import load_workbook
 
 from cpb_pipeline.demo.iro import generate_iro_workbooks
 from cpb_pipeline.demo.iro.generate import simulate, split_to_percentages
-from cpb_pipeline_tests.rounding import half_away
 from cpb_pipeline.domain.calendar import month_end, months_between
 from cpb_pipeline.marts.iro.annual import annual_summary
 from cpb_pipeline.runtime.store import WarehouseStore
 from cpb_pipeline_tests.iro.helpers import profile_in, pseudonym, stage, write_lcs_months
+from cpb_pipeline_tests.rounding import half_away
 
 MONTHS = months_between("2018-04", "2019-08")
 YEAR = months_between("2018-04", "2019-03")

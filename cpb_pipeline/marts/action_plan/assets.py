@@ -4,8 +4,8 @@ import dagster as dg
 import pandas as pd
 
 from cpb_pipeline.domain import tables
-from cpb_pipeline.domain.tables import data_version
 from cpb_pipeline.domain.errors import Finding, InputError
+from cpb_pipeline.domain.tables import data_version
 from cpb_pipeline.marts.action_plan.changes import changes
 from cpb_pipeline.marts.action_plan.exceptions import exceptions_for_month
 from cpb_pipeline.marts.action_plan.snapshots import NoSnapshotError

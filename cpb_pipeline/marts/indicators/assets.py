@@ -4,9 +4,9 @@ import dagster as dg
 import pandas as pd
 
 from cpb_pipeline.domain import lcs, tables
-from cpb_pipeline.domain.tables import data_version
 from cpb_pipeline.domain.calendar import month_end
 from cpb_pipeline.domain.catalogue import CATALOGUE
+from cpb_pipeline.domain.tables import data_version
 from cpb_pipeline.marts.indicators.checks import completeness_findings
 from cpb_pipeline.marts.indicators.compute import lcs_indicator_rows
 from cpb_pipeline.marts.iro.indicators import iro_indicator_rows
