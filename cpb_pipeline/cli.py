@@ -1,4 +1,4 @@
-"""Operator commands: `python -m cpb_pipeline refresh|backfill|demo-data|demo`.
+"""Operator commands: `python -m cpb_pipeline refresh|backfill|demo-data|demo|fictional-authority|ui`.
 
 Runs go through the Dagster instance in DAGSTER_HOME, so every refresh shows in
 the UI beside the scheduled ones. The console gets a short, plain account: on
@@ -26,13 +26,23 @@ DEMO_LAST_MONTH = "2019-08"
 
 
 def ensure_dagster_home() -> Path:
-    """DAGSTER_HOME, or a git-ignored `.dagster_home/` in the repository holding a copy of `dagster.yaml`."""
+    """DAGSTER_HOME, or a git-ignored `.dagster_home/` in the repository, with the project's instance settings.
+
+    A DAGSTER_HOME without a `dagster.yaml` would run on Dagster's defaults (telemetry on, no run queue), so the
+    project's settings are installed there; a `dagster.yaml` already there is the operator's and is left alone."""
+    config = REPO_ROOT / "dagster.yaml"
     home = os.environ.get("DAGSTER_HOME")
     if home:
-        return Path(home)
+        path = Path(home)
+        target = path / "dagster.yaml"
+        if not target.exists():
+            path.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(config, target)
+            print(f"Installed the project's Dagster instance settings in {target} (telemetry off, a run queue of "
+                  "one run at a time, run monitoring); edit it there to change them.", file=sys.stderr)
+        return path
     path = REPO_ROOT / ".dagster_home"
     path.mkdir(exist_ok=True)
-    config = REPO_ROOT / "dagster.yaml"
     target = path / "dagster.yaml"
     if not target.exists() or target.read_bytes() != config.read_bytes():
         shutil.copyfile(config, target)
@@ -113,6 +123,23 @@ def demo() -> bool:
     return ok
 
 
+def fictional_authority(name: str, folder: Path) -> None:
+    """Write a fictional demo authority in another region (profile, benchmarks and inputs) and say how to run it."""
+    from cpb_pipeline.demo.synthetic import READY_MADE, write_authority
+
+    authority = {a.name.lower(): a for a in READY_MADE}[name.lower()]
+    profile = write_authority(authority, folder)
+    print(f"{authority.name} ({authority.region}, fictional) written under {folder}: {authority.first_month} to "
+          f"{authority.last_month}.\nRefresh a month with:\n  CPB_CONFIG={profile} python -m cpb_pipeline refresh "
+          f"--month {authority.last_month}")
+
+
+def _fictional_names() -> list[str]:
+    from cpb_pipeline.demo.synthetic import READY_MADE
+
+    return [a.name.lower() for a in READY_MADE]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cpb_pipeline", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -123,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     many.add_argument("--to", dest="last", required=True, metavar="YYYY-MM")
     sub.add_parser("demo-data", help="write the demo authority's input files")
     sub.add_parser("demo", help="write the demo inputs and refresh every demo month")
+    fictional = sub.add_parser("fictional-authority", help="write a fictional demo authority in another region")
+    fictional.add_argument("name", choices=_fictional_names(), type=str.lower)
+    fictional.add_argument("--into", type=Path, required=True, help="the folder to write it into")
     ui = sub.add_parser("ui", help="start the Dagster UI (dagster dev) on this instance")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     ui.add_argument("--port", default="3000")
@@ -136,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "demo-data":
             demo_data()
+            return 0
+        if args.command == "fictional-authority":
+            fictional_authority(args.name, args.into.resolve())
             return 0
         if args.command == "demo":
             return 0 if demo() else 1

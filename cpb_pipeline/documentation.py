@@ -115,10 +115,13 @@ Every page carries the note: *{EXTRACTION_NOTE}*
 """
 
 
+REGION_IN_DOCS = "the authority's region"
+
+
 def render_indicators() -> str:
     rows = [
         f"| `{i.id}` | {i.title} | {i.unit_label} | {i.polarity.replace('_', ' ')} | {i.breakdown.replace('_', ' ')} "
-        f"| {', '.join(i.comparators) or '-'} |"
+        f"| {', '.join(i.comparator_areas(REGION_IN_DOCS)) or '-'} |"
         for i in CATALOGUE
     ]
     definitions = ["", "## Definitions", ""]

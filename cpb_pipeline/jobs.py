@@ -20,7 +20,7 @@ def monthly_refresh(profile: Profile):
         MONTHLY_REFRESH,
         selection=dg.AssetSelection.all() - dg.AssetSelection.groups("sources") - dg.AssetSelection.checks(FRESHNESS_CHECK),
         executor_def=dg.in_process_executor,
-        tags={AUTHORITY_TAG: str(profile.source_file)},
+        tags={AUTHORITY_TAG: profile.authority.name},
         description="Refresh one month end: stage the LCS extract, IRO workbook and action plan, "
         "compute the marts and benchmarks, build the board outputs and publish the warehouse.",
     )

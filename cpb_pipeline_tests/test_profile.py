@@ -104,3 +104,23 @@ def test_not_yaml_and_no_file(folder, monkeypatch):
     monkeypatch.setenv("CPB_CONFIG", str(folder / "missing.yaml"))
     with pytest.raises(ConfigError, match="authority profile not found"):
         load_profile()
+
+
+def test_the_region_must_be_one_of_the_nine_english_regions(folder):
+    message = _error(folder, GOOD.replace("region: North West", "region: Northwest England"))
+    assert "authority.yaml" in message and "line 4, key authority.region" in message
+    for region in ("North East", "North West", "Yorkshire and The Humber", "East Midlands", "West Midlands",
+                   "East of England", "London", "South East", "South West"):
+        assert region in message, region
+
+
+def test_a_region_is_read_whatever_its_case_and_named_as_the_nine_are(folder):
+    profile = _load(folder, GOOD.replace("region: North West", "region: yorkshire and the  humber"))
+    assert profile.authority.region == "Yorkshire and The Humber"
+    assert profile.comparators == ("Yorkshire and The Humber", "England", "Statistical neighbours")
+
+
+def test_statistical_neighbours_are_optional_names(folder):
+    assert _load(folder, GOOD).authority.statistical_neighbours == []
+    listed = GOOD.replace("  region: North West\n", "  region: North West\n  statistical_neighbours: [Kirkton, Fenwold]\n")
+    assert _load(folder, listed).authority.statistical_neighbours == ["Kirkton", "Fenwold"]

@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import yaml
 
 from cpb_pipeline.domain.calendar import month_end
 from cpb_pipeline.domain.profile import REPO_ROOT, load_profile
@@ -39,19 +40,19 @@ TARGETS = {"demo_month_s": 20, "national_month_s": 90, "national_peak_rss_mb": 4
            "backfill_s": 180}
 
 
-def _authority(root: Path, name: str, population_scale: int) -> Path:
-    """A copy of the demo profile with its inputs under `root`."""
-    text = (REPO_ROOT / "data" / "authority.yaml").read_text()
-    if name != "Lancashire":
-        text = text.replace("name: Lancashire", f"name: {name}")
-        text = text.replace("count: 247860", f"count: {247860 * population_scale}")
-        text = text.replace("count: 249600", f"count: {249600 * population_scale}")
+def _authority(root: Path, name: str | None, population_scale: int) -> Path:
+    """A copy of the demo profile with its inputs under `root`: renamed, and its child population scaled, if asked."""
+    document = yaml.safe_load((REPO_ROOT / "data" / "authority.yaml").read_text())
+    demo_name = document["authority"]["name"]
+    document["authority"]["name"] = name or demo_name
+    for entry in document["child_population"]:
+        entry["count"] *= population_scale
     root.mkdir(parents=True, exist_ok=True)
     profile = root / "authority.yaml"
-    profile.write_text(text)
+    profile.write_text(yaml.safe_dump(document, sort_keys=False))
     (root / "reference").mkdir(parents=True, exist_ok=True)
     reference = (REPO_ROOT / "data" / "reference" / "benchmarks.csv").read_text()
-    (root / "reference" / "benchmarks.csv").write_text(reference.replace(",Lancashire,", f",{name},"))
+    (root / "reference" / "benchmarks.csv").write_text(reference.replace(f",{demo_name},", f",{name or demo_name},"))
     return profile
 
 
@@ -71,7 +72,7 @@ def _cli(profile: Path, home: Path, *arguments: str) -> tuple[float, int]:
 def _demo(root: Path) -> dict[str, float]:
     from cpb_pipeline.demo import build_demo_inputs
 
-    profile = _authority(root, "Lancashire", 1)
+    profile = _authority(root, None, 1)
     build_demo_inputs(load_profile(profile, require_inputs=False), "2018-04", MONTH)
     backfill, _ = _cli(profile, root / "dagster_home", "backfill", "--from", "2018-04", "--to", MONTH)
     print(f"demo backfill, 17 months: {backfill:.1f} s", flush=True)

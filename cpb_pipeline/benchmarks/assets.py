@@ -58,7 +58,7 @@ def benchmark_comparison(partitions: dg.PartitionsDefinition) -> dg.AssetsDefini
         series = cpb.warehouse.query(f"SELECT * FROM {SERIES.qualified}")
         values["period_end"] = values["period_end"].dt.date
         series["period_end"] = series["period_end"].dt.date
-        frame = comparison_rows(period_end, values, series)
+        frame = comparison_rows(period_end, values, series, cpb.profile.authority.region)
         cpb.warehouse.replace_partitions({COMPARISON.qualified: COMPARISON.typed(frame)}, "period_end", period_end)
         return dg.MaterializeResult(data_version=data_version(frame), metadata=COMPARISON.metadata(len(frame)))
 

@@ -44,8 +44,9 @@ def position(indicator: Indicator, value: float | None, comparator: float | None
     return "better" if (gap > 0) == (indicator.polarity == "higher_is_better") else "worse"
 
 
-def comparison_rows(period_end: dt.date, authority_values: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
-    """`authority_values`: indicator_id, period_end, value (authority rows of indicator_monthly, any months)."""
+def comparison_rows(period_end: dt.date, authority_values: pd.DataFrame, series: pd.DataFrame, region: str) -> pd.DataFrame:
+    """`authority_values`: indicator_id, period_end, value (authority rows of indicator_monthly, any months);
+    `region`: the authority's region, its regional comparator."""
     values = {(r.indicator_id, r.period_end): r.value for r in authority_values.itertuples()}
     last_month = month_end(add_months(period_end.replace(day=1), -1))
     last_year = month_end(add_months(period_end.replace(day=1), -12))
@@ -68,7 +69,7 @@ def comparison_rows(period_end: dt.date, authority_values: pd.DataFrame, series:
         if not indicator.comparators:
             rows.append(base)
             continue
-        for area in indicator.comparators:
+        for area in indicator.comparator_areas(region):
             found = comparators[(comparators["indicator_id"] == indicator.id) & (comparators["area"] == area)]
             if found.empty:
                 rows.append({**base, "comparator": area, "comparator_note": f"no published value for {area}"})

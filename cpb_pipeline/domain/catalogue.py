@@ -12,12 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from cpb_pipeline.domain.regions import COMPARATOR_KINDS, REGION
+
 Unit = Literal["count", "rate_per_10000", "percent", "ratio"]
 Polarity = Literal["higher_is_better", "lower_is_better", "contextual"]
 Breakdown = Literal["district", "authority", "optional_district"]
 """optional_district: districts only where the profile sets `care_leaver_districts: true`."""
 
-COMPARATORS = ("North West", "England", "Statistical neighbours")
+COMPARATORS = COMPARATOR_KINDS
+"""Every benchmarked figure is set beside the authority's region, England and statistical neighbours."""
 
 EXTRACTION_NOTE = (
     "Data is extracted on the first working day after month end, so will only contain information "
@@ -49,6 +52,10 @@ class Indicator:
     @property
     def has_districts(self) -> bool:
         return self.breakdown == "district"
+
+    def comparator_areas(self, region: str) -> tuple[str, ...]:
+        """The areas this figure is compared with, the authority's region named."""
+        return tuple(region if kind == REGION else kind for kind in self.comparators)
 
     @property
     def unit_label(self) -> str:

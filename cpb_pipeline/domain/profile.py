@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from cpb_pipeline.domain.errors import ConfigError
+from cpb_pipeline.domain.regions import ENGLISH_REGIONS, canonical_region, comparator_areas
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PROFILE = REPO_ROOT / "data" / "authority.yaml"
@@ -32,6 +33,17 @@ class Authority(_Strict):
     name: NonEmpty
     la_code: NonEmpty
     region: NonEmpty
+    """One of the nine English regions: the regional comparator of every benchmarked figure."""
+    statistical_neighbours: list[NonEmpty] = Field(default_factory=list)
+    """The authorities in its statistical neighbour group, named in the docs and beside that comparator."""
+
+    @field_validator("region")
+    @classmethod
+    def _english_region(cls, value: str) -> str:
+        region = canonical_region(value)
+        if region is None:
+            raise ValueError(f"{value!r} is not an English region; use one of: {', '.join(ENGLISH_REGIONS)}")
+        return region
 
 
 class PopulationEntry(_Strict):
@@ -121,6 +133,11 @@ class Profile(_Strict):
         if self.authority.name in seen:
             raise ValueError("districts must not repeat the authority's name")
         return self
+
+    @property
+    def comparators(self) -> tuple[str, ...]:
+        """The comparator areas, the authority's region named: how benchmarks.csv and the marts name them."""
+        return comparator_areas(self.authority.region)
 
     @property
     def areas(self) -> list[str]:

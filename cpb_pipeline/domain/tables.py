@@ -159,7 +159,7 @@ IRO_STAFFING = IRO_STAGING[iro.STAFFING.table]
 
 REFERENCE_BENCHMARKS = _table("reference", "benchmarks", [
     ("indicator_id", "VARCHAR", "an indicator id of contracts §7"),
-    ("area", "VARCHAR", "the authority's name, North West, England or Statistical neighbours"),
+    ("area", "VARCHAR", "the authority's name, its region (as authority.region names it), England or Statistical neighbours"),
     ("period", "VARCHAR", "financial year, e.g. 2018/19"),
     ("period_end", "DATE", "31 March that ends the period"),
     ("value", "DOUBLE", "as published: count, rate per 10,000 or per cent (0-100)"),
@@ -216,7 +216,7 @@ BENCHMARK_COMPARISON = _table("marts", "benchmark_comparison", [
     ("value_last_year", "DOUBLE", "the value for the same month a year earlier"),
     ("change_12m", "DOUBLE", "value - value_last_year"),
     ("travel_12m", "VARCHAR", "as travel_1m, against the same month a year earlier"),
-    ("comparator", "VARCHAR", "North West, England or Statistical neighbours; null if the indicator has none"),
+    ("comparator", "VARCHAR", "the authority's region, England or Statistical neighbours; null if the indicator has none"),
     ("comparator_value", "DOUBLE", "the comparator's latest published value on or before the month end"),
     ("comparator_period", "VARCHAR", "the financial year of that value"),
     ("comparator_period_end", "DATE", "the 31 March ending it"),

@@ -20,13 +20,11 @@ from dataclasses import dataclass
 from cpb_pipeline.benchmarks.comparison import travel
 from cpb_pipeline.domain.calendar import add_months, month_end
 from cpb_pipeline.domain.catalogue import Indicator
+from cpb_pipeline.domain.regions import in_a_sentence
 from cpb_pipeline.outputs.formats import change_amount, figure_text, month_name, present, shown_value
 
 HEADING = "Draft commentary for the BI team to edit"
 DISTRICTS_MENTIONED = 3
-
-COMPARATOR_NAMES = {"North West": "the North West", "England": "England",
-                    "Statistical neighbours": "statistical neighbours"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -110,7 +108,7 @@ def _movement(ind: Indicator, current: float, before: float | None, suppressed: 
 def _comparators(ind: Indicator, current: float, facts: Iterable[ComparatorFact]) -> str | None:
     clauses, missing = [], []
     for fact in facts:
-        name = COMPARATOR_NAMES.get(fact.comparator, fact.comparator)
+        name = in_a_sentence(fact.comparator)
         if not present(fact.value) or not fact.period:
             missing.append(name)
             continue

@@ -139,7 +139,10 @@ class BoardData:
     action_plan: ActionPlanData
     iro: IroData
     checks: tuple[CheckRecord, ...] = ()
-    notes: tuple[str, ...] = field(default=())  # tables missing from the warehouse
+    notes: tuple[str, ...] = field(default=())
+    comparators: tuple[str, ...] = ()  # the comparator areas in display order, the authority's region named
+    region: str = ""  # the authority's region (the first comparator)
+    statistical_neighbours: tuple[str, ...] = ()  # the authorities of that comparator group, from the profile  # tables missing from the warehouse
 
     def month_table(self, indicator: Indicator) -> MonthTable:
         """The indicator's 13 months: the authority, then the profile's districts in order and any others by name."""
@@ -188,6 +191,9 @@ def load_board_data(
         authority=profile.authority.name,
         areas=tuple(profile.areas),
         publication=profile.publication,
+        comparators=profile.comparators,
+        region=profile.authority.region,
+        statistical_neighbours=tuple(profile.authority.statistical_neighbours),
         monthly=monthly if monthly is not None else pd.DataFrame(columns=MONTHLY_COLUMNS),
         march=march if march is not None else pd.DataFrame(columns=MARCH_COLUMNS),
         series=series if series is not None else tables.BENCHMARK_SERIES.empty(),

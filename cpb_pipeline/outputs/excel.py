@@ -199,6 +199,8 @@ def _contents_sheet(ws: Worksheet, view: BoardView) -> None:
     row += 1
     row = _text_block(ws, row, None, _key(view, text.key), last=4, chars_per_line=110)
     row = _text_block(ws, row, None, text.extraction_note, last=4, chars_per_line=110)
+    if text.comparators_note:
+        row = _text_block(ws, row, None, text.comparators_note, last=4, chars_per_line=110)
     for line in text.missing:
         row = _text_block(ws, row, None, line, last=4, chars_per_line=110)
     ws.column_dimensions["A"].width = 8

@@ -256,7 +256,9 @@ def _contents(view: BoardView) -> str:
         f'<h2 id="contents-heading">{escape(text.contents)}</h2>'
         f'<div class="toc">{"".join(lists)}</div>'
         f'<p class="key"><strong>{escape(text.key_label)}</strong> {escape(text.key_with_symbol)}</p>'
-        f'<p class="key">{escape(text.extraction_note)}</p>{notes}'
+        f'<p class="key">{escape(text.extraction_note)}</p>'
+        + (f'<p class="key">{escape(text.comparators_note)}</p>' if text.comparators_note else "")
+        + f'{notes}'
         "</nav>"
     )
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from cpb_pipeline.benchmarks.comparison import travel
 from cpb_pipeline.domain.calendar import financial_year, latest_year_end
-from cpb_pipeline.domain.catalogue import CATALOGUE, COMPARATORS, Indicator, Unit
+from cpb_pipeline.domain.catalogue import CATALOGUE, Indicator, Unit
 from cpb_pipeline.outputs import commentary as text
 from cpb_pipeline.outputs.data import BoardData
 from cpb_pipeline.outputs.formats import (
@@ -248,7 +248,8 @@ def _march(ind: Indicator, data: BoardData, hidden: Hidden) -> tuple[tuple[str, 
     latest_end = latest_year_end(data.period_end)
     latest = financial_year(latest_end)
     ends = sorted({d for d in series["period_end"] if d <= latest_end} | {latest_end})[-MARCH_YEARS_SHOWN:]
-    areas = [data.authority, *(c for c in COMPARATORS if c in ind.comparators)]
+    compared = set(ind.comparator_areas(data.region))
+    areas = [data.authority, *(c for c in data.comparators if c in compared)]
     rows = []
     for area in areas:
         is_authority = area == data.authority
@@ -292,7 +293,7 @@ def _comparators(ind: Indicator, data: BoardData, current: Shown, symbol: str) -
             gap=gap,
             position=row.position if comparable and isinstance(row.position, str) else None,
         ))
-    order = {c: i for i, c in enumerate(COMPARATORS)}
+    order = {c: i for i, c in enumerate(data.comparators)}
     return tuple(sorted(lines, key=lambda line: order.get(line.comparator, 99)))
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cpb_pipeline.domain.catalogue import EXTRACTION_NOTE, IRO, REVIEWS
+from cpb_pipeline.domain.regions import in_a_sentence
 from cpb_pipeline.outputs.board_sections import (
     ActionPlanSection,
     ExceptionsSection,
@@ -84,6 +85,7 @@ class BoardText:
     produced_by: str
     suppressed_key: str  # what the symbol stands for ('' in the internal version)
     missing: tuple[str, ...]  # a line for each table not in the warehouse yet
+    comparators_note: str  # which areas the comparators are, from the authority's profile
     title: str = "Corporate Parenting Board \u2013 Monthly Performance Report"
     contents: str = "Contents"
     key_label: str = "Key:"
@@ -193,4 +195,16 @@ def _text(data: BoardData, published: bool) -> BoardText:
         produced_by=f"Report produced by {data.authority} Business Intelligence",
         suppressed_key=f"\u201c{symbol}\u201d: a small number, suppressed." if published else "",
         missing=tuple(f"Not available for this report: {note}." for note in data.notes),
+        comparators_note=_comparators_note(data),
     )
+
+
+def _comparators_note(data: BoardData) -> str:
+    """Names the regional comparator and, where the profile lists them, the statistical neighbours."""
+    neighbours = list(data.statistical_neighbours)
+    group = ""
+    if neighbours:
+        group = " (" + (neighbours[0] if len(neighbours) == 1 else ", ".join(neighbours[:-1]) + " and " + neighbours[-1]) + ")"
+    return (f"Comparators: {in_a_sentence(data.region)}, the region {data.authority} is in; England; and "
+            f"statistical neighbours{group}, the group of authorities most like {data.authority}."
+            if data.region else "")

@@ -23,7 +23,8 @@ TABLE = tables.REFERENCE_BENCHMARKS
                                    description="Known indicator ids and areas, periods ending 31 March, one value each.")],
 )
 def reference_benchmarks(cpb: CpbResource):
-    frame, outcome = read_benchmarks(cpb.profile.paths.reference, cpb.profile.authority.name)
+    profile = cpb.profile
+    frame, outcome = read_benchmarks(profile.paths.reference, profile.authority.name, profile.authority.region)
     yield check_result(TABLE.key, outcome)
     if frame is None:
         raise blocking_failure([outcome], "Reference benchmarks")

@@ -16,7 +16,7 @@ D = dt.date
 
 
 def _published():
-    frame, outcome = read_benchmarks(REPO_ROOT / "data" / "reference", "Lancashire")
+    frame, outcome = read_benchmarks(REPO_ROOT / "data" / "reference", "Lancashire", "North West")
     assert outcome.passed, [f.describe() for f in outcome.findings]
     return frame.reset_index(drop=True)
 
@@ -44,7 +44,7 @@ def _comparison(month, values):
     published = _published()
     series = march_series(published, pd.DataFrame(columns=["indicator_id", "period_end", "value"]), "Lancashire")
     frame = pd.DataFrame(values, columns=["indicator_id", "period_end", "value"])
-    return comparison_rows(month, frame, series)
+    return comparison_rows(month, frame, series, "North West")
 
 
 def test_comparators_show_their_latest_year_and_say_when_it_is_not_the_latest():
@@ -92,7 +92,7 @@ def test_a_bad_reference_file_names_row_column_and_rule(tmp_path: Path):
     text[5] = text[5].replace(",2014-03-31,", ",2014-04-01,")
     text[6] = text[6].replace("cp_plans", "cp_plan")
     (tmp_path / "benchmarks.csv").write_text("\n".join(text) + "\n")
-    frame, outcome = read_benchmarks(tmp_path, "Lancashire")
+    frame, outcome = read_benchmarks(tmp_path, "Lancashire", "North West")
     assert frame is None
     described = sorted(f.describe() for f in outcome.findings)
     assert described == [

@@ -215,7 +215,7 @@ def build_warehouse(root: Path, *, action_plan: bool = True) -> Profile:
     march = monthly[(monthly["area_type"] == "authority") & (monthly["period_end"] == D(2019, 3, 31))]
     series = march_series(published, march[["indicator_id", "period_end", "numerator", "denominator", "value"]], AUTHORITY)
     authority = monthly[monthly["area_type"] == "authority"][["indicator_id", "period_end", "value"]]
-    comparison = comparison_rows(PERIOD_END, authority, series)
+    comparison = comparison_rows(PERIOD_END, authority, series, "North West")
     written = {
         "marts.indicator_monthly": tables.INDICATOR_MONTHLY.typed(monthly),
         "marts.benchmark_series": tables.BENCHMARK_SERIES.typed(series),

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import csv
-import shutil
 
-from cpb_pipeline.calendar import months_between
-from cpb_pipeline.marts.indicators.catalogue import CATALOGUE, COMPARATORS
-from cpb_pipeline.privacy import load_key
-from cpb_pipeline.profile import load_profile
+from cpb_pipeline.domain.calendar import months_between
+from cpb_pipeline.domain.catalogue import CATALOGUE
+from cpb_pipeline.domain.lcs import TABLES
+from cpb_pipeline.domain.profile import load_profile
+from cpb_pipeline.runtime.privacy import load_key
 from cpb_pipeline.sources.action_plan import read_action_plan
 from cpb_pipeline.sources.iro.load import load_month
 from cpb_pipeline.sources.lcs.extract import load_extract
-from cpb_pipeline.sources.lcs.tables import TABLES
 from cpb_pipeline.sources.reference.benchmarks import COLUMNS, read_benchmarks
 from cpb_pipeline_tests.synthetic.conftest import MONTHS
 
@@ -24,9 +23,8 @@ def test_profile_loads(written):
     assert profile.authority.region == authority.region
     assert profile.districts == list(authority.districts)
     assert profile.demo
-    text = path.read_text(encoding="utf-8")
-    assert f'# first_month: "{authority.first_month}"' in text  # pending keys, as comments for now
-    assert "# statistical_neighbours: [" in text
+    assert profile.first_month == authority.first_month
+    assert profile.authority.statistical_neighbours == list(authority.statistical_neighbours)
 
 
 def test_every_month_loads_without_blocking_failures(written):
@@ -66,20 +64,12 @@ def test_benchmarks_cover_every_comparator(written, tmp_path):
     profile = load_profile(path)
     with (profile.paths.reference / "benchmarks.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == [name for name, _, _ in COLUMNS]
+    assert list(rows[0]) == COLUMNS
     expected = {i.id for i in CATALOGUE if i.comparators}
     areas = {authority.name, authority.region, "England", "Statistical neighbours"}
     assert {(r["indicator_id"], r["area"], r["period"]) for r in rows} == {
         (i, a, p) for i in expected for a in areas for p in ("2016/17", "2017/18", "2018/19")
     }
     assert all(r["source"] == f"Synthetic benchmark for the fictional demo authority {authority.name}" for r in rows)
-    # read_benchmarks accepts only the catalogue's comparator areas, today "North West", so it rejects
-    # this authority's region. Assert it on the file itself once regions come from the profile; until
-    # then, the file with its region renamed must pass every other rule.
-    assert authority.region not in COMPARATORS
-    renamed = tmp_path / "benchmarks.csv"
-    shutil.copy(profile.paths.reference / "benchmarks.csv", renamed)
-    renamed.write_text(renamed.read_text(encoding="utf-8").replace(f",{authority.region},", ",North West,"),
-                       encoding="utf-8")
-    frame, outcome = read_benchmarks(tmp_path, authority.name)
+    frame, outcome = read_benchmarks(profile.paths.reference, authority.name, authority.region)
     assert outcome.findings == [] and frame is not None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from cpb_pipeline.demo.synthetic import READY_MADE, REGIONS, generated_authorities, write_authority
-from cpb_pipeline.privacy import load_key
-from cpb_pipeline.profile import load_profile
+from cpb_pipeline.domain.profile import load_profile
+from cpb_pipeline.runtime.privacy import load_key
 from cpb_pipeline.sources.lcs.extract import load_extract
 
 REAL_LOOKALIKES = {  # real councils and districts close to names used here

@@ -10,8 +10,8 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from cpb_pipeline.calendar import months_between
-from cpb_pipeline.profile import load_profile
+from cpb_pipeline.domain.calendar import months_between
+from cpb_pipeline.domain.profile import load_profile
 from cpb_pipeline_tests.synthetic.conftest import MONTHS
 
 RANGES = {"cla": (60, 90), "cp": (35, 55), "cin": (250, 350)}  # per 10,000 children

@@ -3,7 +3,7 @@ regional deployment, and a benchmark of generated councils, none of them tied to
 
 `write_authority(authority, root)` writes a complete authority folder and returns its profile:
 
-    root/authority.yaml                 a profile `cpb_pipeline.profile.load_profile` reads (demo: true)
+    root/authority.yaml                 a profile `cpb_pipeline.domain.profile.load_profile` reads (demo: true)
     root/reference/benchmarks.csv       synthetic comparators: the authority, its region, England, neighbours
     root/lcs/YYYY-MM/ssd_*.csv          the ten SSD files per month, one consistent history
     root/iro/iro_statistics_YYYY-MM.xlsx
@@ -14,11 +14,6 @@ Midlands) and `FENMOOR` (East of England) are ready made; `generated_authorities
 n more from their numbers, spread over the nine regions. Use `dataclasses.replace` to change
 months or seed.
 
-Pending: the profile model does not accept `first_month` or `statistical_neighbours` yet,
-so the profile carries them as YAML comments and `pending_profile_keys` returns them. The
-benchmark reader accepts only the comparator areas of the indicator catalogue (today
-"North West"), so a fictional authority's region rows are rejected until regions come from
-the profile.
 """
 
 from __future__ import annotations
@@ -30,13 +25,11 @@ from cpb_pipeline.demo.synthetic import action_plan, benchmarks, iro, lcs
 from cpb_pipeline.demo.synthetic.authority import (
     FENMOOR,
     MARLOWSHIRE,
-    PENDING_PROFILE_KEYS,
     READY_MADE,
     REGIONS,
     SyntheticAuthority,
     generated_authorities,
     generated_authority,
-    pending_profile_keys,
     write_profile,
 )
 from cpb_pipeline.demo.synthetic.levels import Levels, levels_of
@@ -44,8 +37,8 @@ from cpb_pipeline.demo.synthetic.levels import Levels, levels_of
 PROFILE_NAME = "authority.yaml"
 
 __all__ = [
-    "FENMOOR", "MARLOWSHIRE", "PENDING_PROFILE_KEYS", "READY_MADE", "REGIONS", "Levels", "SyntheticAuthority",
-    "generated_authorities", "generated_authority", "levels_of", "pending_profile_keys", "write_authority",
+    "FENMOOR", "MARLOWSHIRE", "READY_MADE", "REGIONS", "Levels", "SyntheticAuthority",
+    "generated_authorities", "generated_authority", "levels_of", "write_authority",
 ]  # fmt: skip
 
 

@@ -19,9 +19,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cpb_pipeline.calendar import add_months, is_working_day, month_end, parse_month
 from cpb_pipeline.demo.synthetic.authority import SyntheticAuthority
 from cpb_pipeline.demo.synthetic.workbooks import make_reproducible
+from cpb_pipeline.domain.calendar import add_months, is_working_day, month_end, parse_month
 
 HEADER = ("Ref", "Activity", "Progress", "Responsible Service", "Timescales", "BRAG")
 WIDTHS = (8, 45, 70, 28, 14, 9)

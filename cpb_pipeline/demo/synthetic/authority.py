@@ -8,24 +8,16 @@ council's figures. Names live only in this package and its tests.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from cpb_pipeline.calendar import month_end, months_between, parse_month
+from cpb_pipeline.domain.calendar import month_end, months_between, parse_month
+from cpb_pipeline.domain.regions import ENGLISH_REGIONS
 
-REGIONS = (
-    "North East", "North West", "Yorkshire and The Humber", "East Midlands", "West Midlands",
-    "East of England", "London", "South East", "South West",
-)  # fmt: skip
-
-PENDING_PROFILE_KEYS = ("first_month", "statistical_neighbours")
-"""Keys the profile model does not accept yet (it forbids unknown keys). `write_profile` writes
-them as YAML comments and `pending_profile_keys` returns them, so they can become real keys
-once the profile model gains them."""
+REGIONS = ENGLISH_REGIONS
 
 
 @dataclass(frozen=True)
@@ -156,15 +148,12 @@ def generated_authorities(n: int, first_month: str = "2019-04",
     return [generated_authority(i, first_month, last_month) for i in range(1, n + 1)]
 
 
-def pending_profile_keys(authority: SyntheticAuthority) -> dict[str, object]:
-    """The values of PENDING_PROFILE_KEYS for this authority."""
-    return {"first_month": authority.first_month, "statistical_neighbours": list(authority.statistical_neighbours)}
-
-
 def profile_document(authority: SyntheticAuthority) -> dict[str, object]:
-    """The profile as `cpb_pipeline.profile.load_profile` reads it; paths relative to the profile's folder."""
+    """The profile as `cpb_pipeline.domain.profile.load_profile` reads it; paths relative to the profile's folder."""
     return {
-        "authority": {"name": authority.name, "la_code": authority.la_code, "region": authority.region},
+        "authority": {"name": authority.name, "la_code": authority.la_code, "region": authority.region,
+                      "statistical_neighbours": list(authority.statistical_neighbours)},
+        "first_month": authority.first_month,
         "child_population": [{"effective_from": since.isoformat(), "count": count}
                              for since, count in authority.child_population],
         "districts": list(authority.districts),
@@ -181,8 +170,5 @@ def write_profile(authority: SyntheticAuthority, path: Path) -> Path:
             f" (seed {authority.seed}).\n"
             "# Its data is synthetic; it is not a real council.\n")
     body = yaml.safe_dump(profile_document(authority), sort_keys=False, allow_unicode=True, width=100)
-    tail = ("# Not yet accepted by the profile model (it forbids unknown keys); uncomment once it is:\n"
-            + "".join(f"# {key}: {json.dumps(value, ensure_ascii=False)}\n"
-                      for key, value in pending_profile_keys(authority).items()))
-    path.write_text(head + body + tail, encoding="utf-8", newline="\n")
+    path.write_text(head + body, encoding="utf-8", newline="\n")
     return path

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cpb_pipeline.demo.synthetic.authority import SyntheticAuthority
 from cpb_pipeline.demo.synthetic.levels import ENGLAND, RATES, Levels, region_values
-from cpb_pipeline.marts.indicators.catalogue import CATALOGUE
+from cpb_pipeline.domain.catalogue import CATALOGUE
 from cpb_pipeline.sources.reference.benchmarks import COLUMNS, FILE_NAME
 
 PERIODS = ("2016/17", "2017/18", "2018/19")
@@ -53,7 +53,7 @@ def write_benchmarks(authority: SyntheticAuthority, levels: Levels, folder: Path
     path = folder / FILE_NAME
     with path.open("w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle, lineterminator="\n")
-        out.writerow([name for name, _, _ in COLUMNS])
+        out.writerow(COLUMNS)
         out.writerows(rows)
     return path
 

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import numpy as np
 
-from cpb_pipeline.calendar import add_months, is_working_day, month_end, month_key, months_between, parse_month
 from cpb_pipeline.demo.iro.generate import Challenge, write_workbook
 from cpb_pipeline.demo.iro.lcs_cohorts import spread_locality
 from cpb_pipeline.demo.lcs import months as days
@@ -26,7 +25,8 @@ from cpb_pipeline.demo.synthetic.authority import SyntheticAuthority
 from cpb_pipeline.demo.synthetic.lcs import History
 from cpb_pipeline.demo.synthetic.levels import Levels
 from cpb_pipeline.demo.synthetic.workbooks import make_reproducible
-from cpb_pipeline.sources.iro.spec import CATEGORIES, LOCALITIES, MA, PR, RESOLUTION_LEVELS, file_name
+from cpb_pipeline.domain.calendar import add_months, is_working_day, month_end, month_key, months_between, parse_month
+from cpb_pipeline.domain.iro import CATEGORIES, LOCALITIES, MA, PR, RESOLUTION_LEVELS, file_name
 
 MONTH_WEIGHTS = {8: 0.75, 12: 0.72}  # holiday dips; other months 1
 CLA_SHARE = {PR: 0.7, MA: 0.65}

@@ -29,7 +29,7 @@ from cpb_pipeline.demo.lcs import extract, months, records, reference
 from cpb_pipeline.demo.lcs.records import OPEN
 from cpb_pipeline.demo.synthetic.authority import SyntheticAuthority
 from cpb_pipeline.demo.synthetic.levels import Levels
-from cpb_pipeline.sources.lcs.tables import TABLES
+from cpb_pipeline.domain.lcs import TABLES
 
 YEAR = 365.25
 NAMES = ("pers_forename", "pers_surname", "pers_upn")

@@ -28,7 +28,7 @@ def indicator_catalogue(cpb: CpbResource) -> dg.MaterializeResult:
     frame = pd.DataFrame(
         [
             (i.id, i.title, i.definition, i.unit, i.polarity, i.breakdown, i.section, i.source,
-             ";".join(i.comparators), i.rate_of, i.change_note, i.note)
+             ";".join(i.comparator_areas(cpb.profile.authority.region)), i.rate_of, i.change_note, i.note)
             for i in CATALOGUE
         ],
         columns=CATALOGUE_TABLE.column_names,

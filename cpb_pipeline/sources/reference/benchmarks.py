@@ -7,8 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from cpb_pipeline.domain.catalogue import BY_ID, COMPARATORS
+from cpb_pipeline.domain.catalogue import BY_ID
 from cpb_pipeline.domain.errors import Finding
+from cpb_pipeline.domain.regions import comparator_areas
 from cpb_pipeline.domain.tables import REFERENCE_BENCHMARKS
 from cpb_pipeline.runtime.checks import CheckOutcome
 from cpb_pipeline.runtime.validation import pandera_findings, wide_check
@@ -35,11 +36,12 @@ def _one_of(allowed, rule: str) -> pa.Check:
     return pa.Check(lambda s: s.isin(set(allowed)), name=rule)
 
 
-def schema(authority: str) -> pa.DataFrameSchema:
+def schema(authority: str, region: str) -> pa.DataFrameSchema:
+    areas = (authority, *comparator_areas(region))
     return pa.DataFrameSchema(
         {
             "indicator_id": pa.Column(str, _one_of(BY_ID, "must be an indicator id of contracts §7")),
-            "area": pa.Column(str, _one_of({authority, *COMPARATORS}, f"must be {authority} or a comparator")),
+            "area": pa.Column(str, _one_of(areas, f"must be one of {', '.join(areas)}")),
             "period": pa.Column(str),
             "period_end": pa.Column(str),
             "value": pa.Column(float, coerce=True, nullable=False),
@@ -50,7 +52,7 @@ def schema(authority: str) -> pa.DataFrameSchema:
     )
 
 
-def read_benchmarks(folder: Path, authority: str) -> tuple[pd.DataFrame | None, CheckOutcome]:
+def read_benchmarks(folder: Path, authority: str, region: str) -> tuple[pd.DataFrame | None, CheckOutcome]:
     """The file's rows (index = row in the file), or the findings that make it unusable."""
     path = folder / FILE_NAME
     if not path.is_file():
@@ -65,7 +67,7 @@ def read_benchmarks(folder: Path, authority: str) -> tuple[pd.DataFrame | None, 
         return None, CheckOutcome("benchmarks", "valid", True, findings, len(frame))
     frame = frame[COLUMNS].map(str.strip)
     frame.index = range(2, len(frame) + 2)
-    findings = pandera_findings(schema(authority), frame, FILE_NAME)
+    findings = pandera_findings(schema(authority, region), frame, FILE_NAME)
     if not findings:
         frame["value"] = frame["value"].astype(float)
         frame["period_end"] = pd.to_datetime(frame["period_end"]).dt.date
