@@ -14,9 +14,9 @@ import math
 from collections.abc import Sequence
 from html import escape
 
-from cpb_pipeline.calendar import add_months, month_end
-from cpb_pipeline.display import round_half_away
-from cpb_pipeline.marts.indicators.catalogue import Unit
+from cpb_pipeline.domain.calendar import add_months, month_end
+from cpb_pipeline.domain.catalogue import Unit
+from cpb_pipeline.domain.rounding import round_half_away
 from cpb_pipeline.marts.spc.method import Rule, SpcPoint, Variation
 from cpb_pipeline.outputs.formats import month_label, number_text
 from cpb_pipeline.outputs.svg import AXIS_TEXT, nice_ticks

@@ -45,7 +45,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from cpb_pipeline.marts.indicators.catalogue import Polarity
+from cpb_pipeline.domain.catalogue import Polarity
 
 WINDOW_MONTHS = 24
 MIN_POINTS = 12
