@@ -8,7 +8,7 @@ Figures (the last line printed is one JSON object with all of them):
 - national_month_s, national_peak_rss_mb: one England-sized month (about 40 times the demo,
   some 80,000 children looked after, 24 months of history) from the CLI, and the peak
   resident memory of the largest process it ran;
-- baseline_s: the same contracts §7 indicators for that month from one plain DuckDB SQL
+- baseline_s: the same indicators (docs/indicators.md) for that month from one plain DuckDB SQL
   script over the CSV files (`baseline.sql`, shipped beside this file);
 - ratio_to_baseline: national_month_s / baseline_s.
 

@@ -1,4 +1,4 @@
--- Baseline for `make bench`: the contracts §7 LCS indicators for one month, by district,
+-- Baseline for `make bench`: the LCS indicators of docs/indicators.md for one month, by district,
 -- computed by one plain DuckDB script straight from the CSV files. No pseudonymising,
 -- no validation, no warehouse, no Dagster: the least work that gives the same figures.
 -- Placeholders: {folder} (the month's extract folder), {month_end} (YYYY-MM-DD),

@@ -3,7 +3,7 @@
 Extracts are produced on the first working day after a month end; the backstop
 schedule and the freshness check count working days too. Working days exclude
 weekends and the England and Wales bank holidays published by the `holidays`
-package. The SQL predicates at the end are contracts §7's "open at month end",
+package. The SQL predicates at the end are the indicator definitions' "open at month end",
 "within the last N months" and "in the month", written once in DuckDB's named
 parameter style (`$month_end`) for every mart that counts with them.
 """
@@ -125,7 +125,7 @@ def fresh_deadline(month: str) -> dt.date:
     return working_day_after(month_end(month), FRESH_BY_WORKING_DAY)
 
 
-# --- contracts §7 as SQL ----------------------------------------------------------------------------------------
+# --- the indicator definitions' calendar rules as SQL ----------------------------------------------------------------------------------------
 
 
 def open_at_month_end(start: str, end: str, month_end: str = "$month_end") -> str:

@@ -2,7 +2,7 @@
 
 Outputs, checks, the comparison mart and the docs all read titles,
 definitions, units, polarity, breakdowns and comparators from here. The exact
-counting rules are in contracts §7; the SQL that applies them is in
+counting rules are in docs/indicators.md; the SQL that applies them is in
 `definitions.py`, keyed by the same ids.
 """
 

@@ -1,4 +1,4 @@
-"""The IRO statistics workbook (contracts §3), described once as data.
+"""The IRO statistics workbook (docs/iro.md), described once as data.
 
 Reading, validating, staging, the marts and the demo generator all read these
 names, so a sheet, a column or a code is spelled in one place.
@@ -36,7 +36,7 @@ PERSON_NAMESPACE = "person"
 CHALLENGE_NAMESPACE = "iro_challenge"
 
 OVER_4_WEEKS_DAYS = 28
-"""Open over 4 weeks: raised more than 28 days before the month end (contracts §7)."""
+"""Open over 4 weeks: raised more than 28 days before the month end (docs/indicators.md)."""
 
 
 @dataclass(frozen=True)

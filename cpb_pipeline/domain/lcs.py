@@ -1,4 +1,4 @@
-"""The monthly LCS extract (contracts §2), described once as data.
+"""The monthly LCS extract (docs/lcs_extract.md), described once as data.
 
 Reading, pseudonymising, validating and staging all read these specs, so a
 column is declared in one place. Staged column names keep the SSD names, with
@@ -22,7 +22,7 @@ YES_NO = ("Y", "N")
 ACTIVITY = ("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0")
 PARTICIPATION = tuple(f"PN{i}" for i in range(8))
 
-# Subsets the indicator definitions count by (contracts §7): typed here once, interpolated into their SQL.
+# Subsets the indicator definitions count by (docs/indicators.md): typed here once, interpolated into their SQL.
 CARE_LEAVER_ELIGIBILITY = ("Relevant", "Former Relevant")
 """Care leavers are the Relevant and Former Relevant; Eligible young people are still in care."""
 EET_ACTIVITY = ("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5")

@@ -1,4 +1,4 @@
-"""The authority profile (contracts §1): one YAML file per council.
+"""The authority profile (docs/profile.md): one YAML file per council.
 
 `CPB_CONFIG` names the file; the default is the demo authority in
 `data/authority.yaml`. Relative paths in the file are relative to its folder.
@@ -240,5 +240,5 @@ def _plain(err: dict) -> str:
     if kind == "missing":
         return "required key is missing"
     if kind == "extra_forbidden":
-        return "unknown key (check the spelling against contracts §1)"
+        return "unknown key (check the spelling against docs/profile.md)"
     return str(err.get("msg", "invalid value")).removeprefix("Value error, ")

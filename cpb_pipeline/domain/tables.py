@@ -1,7 +1,7 @@
 """The registry of the warehouse: every table and asset key, declared once.
 
 A `TableDef` names its table (the asset `schema/table` makes the table
-`schema.table`, contracts §6), its columns with their warehouse types and
+`schema.table`, docs/warehouse.md), its columns with their warehouse types and
 meanings, and the column that partitions it. From it come the asset key, the
 typed projection the store writes (`typed`) and the column schema Dagster shows
 and `docs/warehouse.md` prints (`metadata`). The keys of the assets that are
@@ -158,7 +158,7 @@ IRO_CHALLENGES = IRO_STAGING[iro.CHALLENGES.table]
 IRO_STAFFING = IRO_STAGING[iro.STAFFING.table]
 
 REFERENCE_BENCHMARKS = _table("reference", "benchmarks", [
-    ("indicator_id", "VARCHAR", "an indicator id of contracts §7"),
+    ("indicator_id", "VARCHAR", "an indicator id (docs/indicators.md)"),
     ("area", "VARCHAR", "the authority's name, its region (as authority.region names it), England or Statistical neighbours"),
     ("period", "VARCHAR", "financial year, e.g. 2018/19"),
     ("period_end", "DATE", "31 March that ends the period"),
@@ -169,7 +169,7 @@ REFERENCE_BENCHMARKS = _table("reference", "benchmarks", [
 # --- marts: the figures -------------------------------------------------------------------------------------------
 
 INDICATOR_MONTHLY = _table("marts", "indicator_monthly", [
-    ("indicator_id", "VARCHAR", "an indicator id of contracts §7 (see marts.indicator_catalogue)"),
+    ("indicator_id", "VARCHAR", "an indicator id (docs/indicators.md) (see marts.indicator_catalogue)"),
     ("period_end", "DATE", "the last day of the month"),
     ("area_type", "VARCHAR", "'authority' or 'district'"),
     ("area", "VARCHAR", "the authority's name, or a district / other_area name"),
@@ -290,7 +290,7 @@ _LATEST_UPDATE = ("latest_update_date", "DATE", "the newest date that opens a pr
 _LATEST_NOTE = ("latest_note", "VARCHAR", "the text of the newest dated progress note")
 
 ACTION_PLAN_ACTIONS = _table("marts", "action_plan_actions", [
-    # contracts §6, in order
+    # the columns docs/warehouse.md promises, in order
     _SNAPSHOT, _SHEET, _OBJECTIVE_NUMBER, _OBJECTIVE_TITLE, _REF, _ACTIVITY, _RESPONSIBLE, _TIMESCALE, _DUE, _BRAG,
     _LATEST_UPDATE,
     # what the board marts need as well
@@ -302,7 +302,7 @@ ACTION_PLAN_ACTIONS = _table("marts", "action_plan_actions", [
     ("source_file", "VARCHAR", "the workbook's file name"),
 ], "snapshot_date")
 ACTION_COLUMNS_IN_CONTRACT = 11
-"""The first columns of action_plan_actions are those contracts §6 fixes; the rest serve the board marts."""
+"""The first columns of action_plan_actions are those docs/warehouse.md promises; the rest serve the board marts."""
 
 ACTION_PLAN_SUMMARY = _table("marts", "action_plan_summary", [
     _SNAPSHOT,

@@ -1,4 +1,4 @@
-"""Board-ready outputs (contracts §8): the Excel pack, the HTML report and its PDF, internal and published.
+"""Board-ready outputs (docs/outputs.md): the Excel pack, the HTML report and its PDF, internal and published.
 
 data.py (read a month from the warehouse) -> suppression.py (what the published version hides, decided once
 for the whole board) -> view.py (what a version shows: indicator_pages.py, board_sections.py, commentary.py)

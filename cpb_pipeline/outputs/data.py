@@ -3,7 +3,7 @@
 The pack and the report, internal and published, are all built from the same
 `BoardData`; nothing downstream reads the warehouse again.
 
-What is read (contracts §6; column lists in the marts' own modules):
+What is read (docs/warehouse.md; the columns are in the registry, `domain/tables.py`):
 
 - `marts.indicator_monthly`: the 13 month ends up to the month, every area row;
 - `marts.benchmark_series`: the 31 March series, periods ending on or before the month end

@@ -1,4 +1,4 @@
-"""Where the board outputs go (contracts §8) and how they are written: to a temporary name, then renamed into place.
+"""Where the board outputs go (docs/outputs.md) and how they are written: to a temporary name, then renamed into place.
 
 `<outputs>/YYYY-MM/board_pack_YYYY-MM.xlsx`, `board_report_YYYY-MM.html` and `.pdf`;
 the published versions add `_published` before the extension. A reader (or the

@@ -97,5 +97,5 @@ def test_a_bad_reference_file_names_row_column_and_rule(tmp_path: Path):
     described = sorted(f.describe() for f in outcome.findings)
     assert described == [
         "benchmarks.csv row 6, column period_end: must be the 31 March that ends the period",
-        "benchmarks.csv row 7, column indicator_id: must be an indicator id of contracts §7",
+        "benchmarks.csv row 7, column indicator_id: must be an indicator id listed in docs/indicators.md",
     ]

@@ -1,4 +1,4 @@
-"""An independent implementation of the contracts §7 figures, for checking the demo extracts.
+"""An independent implementation of the figures of docs/indicators.md, for checking the demo extracts.
 
 It reads a month's CSV files as the pipeline would (that folder only) and follows the
 contract's wording; it shares no code with the generator, so a misreading on either

@@ -1,7 +1,7 @@
 """Every Appendix A figure the demo is calibrated on, recomputed from the CSV files.
 
-The expected values below are the seed's own lines (/work/shared/seed/000_1fbf939f0216fa54.txt,
-Appendix A "Monthly Performance Report, August 2019", and the IRO annual report 2018-19),
+The expected values below are the seed's own lines (Lancashire County Council, Corporate Parenting Board, 17 September 2019, item 6,
+Appendix A "Monthly Performance Report, August 2019", and item 8, the IRO annual report 2018-19),
 copied as printed, not imported from the generator: a transcription slip on either side
 fails here. Each month's figures come from that month's folder alone (see oracle.py).
 """

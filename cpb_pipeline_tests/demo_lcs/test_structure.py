@@ -1,4 +1,4 @@
-"""The demo extracts follow contracts §2 and carry only the pipeline's WARNING-level anomalies."""
+"""The demo extracts follow docs/lcs_extract.md and carry only the pipeline's WARNING-level anomalies."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from cpb_pipeline.domain.calendar import extraction_date
 from cpb_pipeline_tests.demo_lcs import oracle
 
-REQUIRED = {  # contracts §2
+REQUIRED = {  # docs/lcs_extract.md
     "ssd_person": ["pers_person_id", "pers_sex", "pers_dob", "pers_ethnicity"],
     "ssd_department": ["dept_team_id", "dept_team_name", "dept_team_parent_id", "dept_team_parent_name"],
     "ssd_involvements": ["invo_involvements_id", "invo_person_id", "invo_professional_team",
@@ -31,7 +31,7 @@ REQUIRED = {  # contracts §2
     "ssd_cp_reviews": ["cppr_cp_review_id", "cppr_person_id", "cppr_cp_plan_id", "cppr_cp_review_due",
                        "cppr_cp_review_date", "cppr_cp_review_quorate"],
 }
-CODES = {  # contracts §2 code sets; an empty cell is null
+CODES = {  # docs/lcs_extract.md code sets; an empty cell is null
     ("ssd_cla_episodes", "clae_cla_episode_start_reason"): {"S", "L", "P", "T", "B", "U"},
     ("ssd_cla_health", "clah_health_check_type"): {"HEALTH ASSESSMENT", "DENTAL CHECK"},
     ("ssd_cla_health", "clah_health_check_status"): {"PLANNED", "REFUSED", "CANCELLED", "COMPLETED"},

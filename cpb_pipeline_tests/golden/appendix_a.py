@@ -1,7 +1,7 @@
 """Golden expected values typed from the seed board pack's Appendix A.
 
-Source: /work/shared/seed/000_1fbf939f0216fa54.txt, Corporate Parenting Board
-17 September 2019, item 6, Appendix A "Monthly Performance Report, Month - August 2019"
+Source: Lancashire County Council, Corporate Parenting Board, 17 September 2019,
+item 6, Appendix A "Monthly Performance Report, Month - August 2019"
 (Business Intelligence), seed lines ~787-1345.
 
 Rules followed in this file:

@@ -1,4 +1,4 @@
-"""Contracts §7 on small hand-made extracts: each edge case the definitions name."""
+"""The indicator definitions (docs/indicators.md) on small hand-made extracts: each edge case the definitions name."""
 
 import pytest
 

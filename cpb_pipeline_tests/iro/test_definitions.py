@@ -1,4 +1,4 @@
-"""Contracts §7 for the four IRO indicators, on hand-made workbooks."""
+"""The indicator definitions (docs/indicators.md) for the four IRO indicators, on hand-made workbooks."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The demo IRO workbooks reproduce the IRO Annual Report 2018-19 and behave like a real service's files.
 
-Figures typed here from the seed (/work/shared/seed/000_1fbf939f0216fa54.txt, IRO Annual Report
+Figures typed here from the seed (Lancashire County Council, Corporate Parenting Board, 17 September 2019, item 8, IRO Annual Report
 2018-2019, sections 1, 3.3, 3.4 and 6.2), not imported from the generator's targets.
 """
 

@@ -8,7 +8,7 @@ end, a resolution date and level only once the resolution is dated on or before 
 month end, and the month's Staffing row. A challenge keeps its id, child, dates and
 category from one workbook to the next.
 
-Children come from the month's LCS extract (contracts §2 files only): a CLA challenge
+Children come from the month's LCS extract (the files of docs/lcs_extract.md only): a CLA challenge
 names a child looked after at the end of the month it is raised, a CP challenge a
 child on a CP plan then; locality follows the child's district (`lcs_cohorts`). The
 first workbook also holds the challenges of the months before it that its 12-month

@@ -1,11 +1,11 @@
 """Which children a month's demo challenges may name, read from that month's raw LCS extract.
 
-Reads only the contract's file format (contracts §2: CSV, UTF-8 with or without a
+Reads only the contract's file format (docs/lcs_extract.md: CSV, UTF-8 with or without a
 byte-order mark, dates `YYYY-MM-DD` or `DD/MM/YYYY`, extra columns ignored), never
 another generator's internals. For a month end it gives the people in
 ssd_person, the children looked after (a CLA episode open at month end) and on a
 CP plan (a plan open at month end), and each child's locality, from the district
-rule of contracts §7: the parent of the team on the involvement open at month end
+rule of docs/indicators.md: the parent of the team on the involvement open at month end
 with the latest start date (ties: the greatest involvement id).
 """
 

@@ -1,6 +1,7 @@
 """What the demo IRO workbooks must reproduce: the IRO Annual Report 2018-19 (seed pages 55-85).
 
-Typed from /work/shared/seed/000_1fbf939f0216fa54.txt (sections 1, 3.3, 3.4 and 6.2):
+Typed from Lancashire County Council, Corporate Parenting Board, 17 September 2019, item 8,
+Appendix A: Independent Reviewing Officers Annual Report 2018-2019 (sections 1, 3.3, 3.4 and 6.2):
 
 - "In 2018/2019 there was a total of 1705 IRO challenges, 421 PR'S and 1284 MA's."
 - "299 PR's in respect of CLA in comparison to 122 in respect of children subject to a

@@ -1,4 +1,4 @@
-"""The contracts §7 figures of one extract, as the generator checks its own output.
+"""The figures of docs/indicators.md of one extract, as the generator checks its own output.
 
 Computed from the very frames the writer is about to print (dates as day numbers), so
 a miss stops the generator before a wrong demo reaches the pipeline. The test suite

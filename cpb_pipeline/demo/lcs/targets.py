@@ -1,7 +1,7 @@
 """The figures the demo extracts must reproduce, typed from the seed board pack.
 
-Source: /work/shared/seed/000_1fbf939f0216fa54.txt, Appendix A "Monthly Performance
-Report, August 2019" (CIN, CP and CLA counts by area; health assessment and dental
+Source: Lancashire County Council, Corporate Parenting Board, 17 September 2019,
+item 6, Appendix A "Monthly Performance Report, August 2019" (CIN, CP and CLA counts by area; health assessment and dental
 check percentages by area; the four care-leaver series) and the IRO annual report
 2018-19 (review timeliness and participation). docs/seed_discrepancies.md explains the
 cells that no data can reproduce; they are listed in UNREPRODUCIBLE and left to the data.

@@ -1,4 +1,4 @@
-"""A generic Corporate Parenting Strategy delivery plan workbook for a fictional authority (contracts §4).
+"""A generic Corporate Parenting Strategy delivery plan workbook for a fictional authority (docs/action_plan.md).
 
 One snapshot, dated in the month after the first month so that every month's pack has a
 plan to read (a month's pack uses the latest snapshot by the end of the following month).

@@ -1,4 +1,4 @@
-"""`reference/benchmarks.csv` for a fictional authority (contracts §5): synthetic published comparators.
+"""`reference/benchmarks.csv` for a fictional authority (docs/benchmarks.md): synthetic published comparators.
 
 For every indicator the catalogue gives comparators, 2016/17 to 2018/19: the authority's
 own figures (rising to its simulated levels), its region's and England's (`levels`), and

@@ -1,4 +1,4 @@
-"""IRO statistics workbooks for a fictional authority, one per month end (contracts §3).
+"""IRO statistics workbooks for a fictional authority, one per month end (docs/iro.md).
 
 Every challenge is simulated once, from the first workbook's 12-month window to the last
 month end: raised on a working day, at a rate per child looked after or on a CP plan from

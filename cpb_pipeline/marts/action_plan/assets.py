@@ -43,7 +43,7 @@ def sort_warnings(warnings: list[Finding]) -> list[CheckOutcome]:
     deps=[tables.ACTION_PLAN_WORKBOOKS],
     group_name="marts",
     kinds={"duckdb", "excel"},
-    description="Contracts §6: one row per action per workbook snapshot, history kept. Every workbook in the "
+    description="One row per action per workbook snapshot, history kept. Every workbook in the "
     "folder is read; a snapshot is replaced whole when its workbook is read again.",
     metadata=ACTIONS.metadata(),
     check_specs=[

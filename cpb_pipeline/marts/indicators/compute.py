@@ -1,4 +1,4 @@
-"""`marts.indicator_monthly` for one month end (contracts §6 and §7).
+"""`marts.indicator_monthly` for one month end (docs/warehouse.md and docs/indicators.md).
 
 Counts, rates per 10,000 and percentages, for the authority and, where the
 catalogue says so, every configured district plus other_area (zero rows

@@ -1,4 +1,4 @@
-"""Contracts §7 in SQL: for each LCS indicator, the contributions of each child or record.
+"""The indicator definitions (docs/indicators.md) in SQL: for each LCS indicator, the contributions of each child or record.
 
 `prepare_month` loads one month's staging partition into temporary tables and
 resolves districts once; each entry of `CONTRIBUTIONS` then selects rows of
@@ -95,7 +95,7 @@ AREA = "coalesce(a.area, $other_area)"
 
 
 def _join_area(person: str) -> str:
-    """The child's CP/CLA district: from the involvement open at month end (contracts §7)."""
+    """The child's CP/CLA district: from the involvement open at month end (docs/indicators.md)."""
     return f"LEFT JOIN m_child_area a ON a.person = {person}"
 
 

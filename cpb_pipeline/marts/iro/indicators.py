@@ -1,4 +1,4 @@
-"""The four IRO indicators of contracts §7, in the row format of marts.indicator_monthly.
+"""The four IRO indicators of docs/indicators.md, in the row format of marts.indicator_monthly.
 
 All four come from the month's own workbook (the staging partition for the
 month end) and have authority rows only:

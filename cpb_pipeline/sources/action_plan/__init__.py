@@ -1,7 +1,7 @@
-"""The Corporate Parenting Strategy action plan (delivery plan) workbook, contracts §4.
+"""The Corporate Parenting Strategy action plan (delivery plan) workbook, docs/action_plan.md.
 
 `read_action_plan(path)` returns an `ActionPlanSnapshot`: its actions with the columns
-of marts.action_plan_actions (contracts §6) plus what the board marts need, and the
+of marts.action_plan_actions (docs/warehouse.md) plus what the board marts need, and the
 warnings found; blocking problems raise `cpb_pipeline.domain.errors.InputError`.
 """
 

@@ -13,7 +13,7 @@ from cpb_pipeline.domain.tables import ACTION_COLUMNS_IN_CONTRACT, ACTION_PLAN_A
 
 _TYPES = list(ACTION_PLAN_ACTIONS.types.items())
 ACTION_COLUMNS: dict[str, str] = dict(_TYPES[:ACTION_COLUMNS_IN_CONTRACT])
-"""marts.action_plan_actions as contracts §6 fixes it, in order, with warehouse types."""
+"""marts.action_plan_actions as docs/warehouse.md promises it, in order, with warehouse types."""
 EXTRA_COLUMNS: dict[str, str] = dict(_TYPES[ACTION_COLUMNS_IN_CONTRACT:])
 """What the board marts need as well."""
 ALL_COLUMNS: tuple[str, ...] = (*ACTION_COLUMNS, *EXTRA_COLUMNS)
@@ -31,7 +31,7 @@ class ActionPlanSnapshot:
     sheets_skipped: tuple[str, ...]
 
     def warehouse_table(self) -> pd.DataFrame:
-        """Exactly the columns of marts.action_plan_actions (contracts §6)."""
+        """Exactly the columns of marts.action_plan_actions (docs/warehouse.md)."""
         return self.actions[list(ACTION_COLUMNS)].copy()
 
 

@@ -1,4 +1,4 @@
-"""Reading a Corporate Parenting Strategy delivery plan workbook (contracts §4).
+"""Reading a Corporate Parenting Strategy delivery plan workbook (docs/action_plan.md).
 
 `read_action_plan(path)` walks every sheet in workbook order:
 

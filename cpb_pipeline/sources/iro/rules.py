@@ -5,7 +5,7 @@ Every schema runs on a staged frame indexed by the row number in the sheet, so
 never a value. Checks are named here once; the Dagster check specs read
 `CHECKS`.
 
-Reading of contracts §3 for categories: a category that is none of the eight
+Reading of docs/iro.md for categories: a category that is none of the eight
 known categories blocks the month (the code is outside its sets); a known
 category of the other type (an MA with a PR category, or a PR with an MA
 category), and a resolution level on an MA, are warnings: the figures still

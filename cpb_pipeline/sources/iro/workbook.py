@@ -117,7 +117,7 @@ def _read_sheet(values_ws, formulas_ws, spec: SheetSpec, display: str) -> RawShe
     if sheet.findings:
         moved = _header_row_below(values_ws, spec)
         if moved:
-            sheet.findings = [Finding(display, f"the header must be in row 1 (contracts §3); it is in row {moved}",
+            sheet.findings = [Finding(display, f"the header must be in row 1 (docs/iro.md); it is in row {moved}",
                                       sheet=spec.name, rows=(1,))]
         return sheet
     records: list[list[Any]] = []

@@ -1,4 +1,4 @@
-"""Published comparator values (contracts §5): `<reference>/benchmarks.csv`, validated with pandera."""
+"""Published comparator values (docs/benchmarks.md): `<reference>/benchmarks.csv`, validated with pandera."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def schema(authority: str, region: str) -> pa.DataFrameSchema:
     areas = (authority, *comparator_areas(region))
     return pa.DataFrameSchema(
         {
-            "indicator_id": pa.Column(str, _one_of(BY_ID, "must be an indicator id of contracts §7")),
+            "indicator_id": pa.Column(str, _one_of(BY_ID, "must be an indicator id listed in docs/indicators.md")),
             "area": pa.Column(str, _one_of(areas, f"must be one of {', '.join(areas)}")),
             "period": pa.Column(str),
             "period_end": pa.Column(str),
