@@ -64,7 +64,10 @@ def test_iso_date_times_are_read_as_their_date(tmp_path, written, day):
     assert kept("ssd_person").loc[0, "pers_dob_month"] == dt.datetime(2010, 5, 1)
 
 
-@pytest.mark.parametrize("encoding, apostrophe", [("cp1252", b"\x92"), ("utf-16", "’".encode("utf-16-le"))])
+@pytest.mark.parametrize(
+    "encoding, apostrophe",
+    [("cp1252", b"\x92"), ("utf-16", "’".encode("utf-16-le")), ("utf-32", "’".encode("utf-32-le"))],
+)
 def test_an_extract_in_the_profiles_encoding_is_staged_as_utf_8(tmp_path, monkeypatch, encoding, apostrophe):
     tables = minimal_extract()
     tables["ssd_person"][0].update(pers_forename="Zoë", pers_surname="O’Brien")

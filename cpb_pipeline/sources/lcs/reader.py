@@ -27,6 +27,8 @@ from cpb_pipeline.domain.lcs import TableSpec
 _OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "pipes"}
 _SET_ENCODING = "set extract_encoding in the authority profile"
 _UTF_16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_WIDE = ("utf-16", "utf-32")
+"""Encodings that read a UTF-16 byte-order mark (UTF-32's little-endian mark begins with it) as a mark."""
 
 
 @dataclass
@@ -116,7 +118,7 @@ def _decode(data: bytes, encoding: str, display_name: str) -> tuple[str, Finding
         text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as exc:
         return "", _wrong_encoding(data, exc.start, encoding, display_name, f"is not {_named(encoding)}")
-    if not encoding.startswith("utf-16") and data.startswith(_UTF_16_MARKS):
+    if not encoding.startswith(_WIDE) and data.startswith(_UTF_16_MARKS):
         return "", _wrong_encoding(data, 0, encoding, display_name, "begins a UTF-16 byte-order mark")
     if encoding != "utf-8" and not data.isascii() and _decodes(data, "utf-8-sig"):
         start = re.search(rb"[\x80-\xff]", data).start()
@@ -133,7 +135,7 @@ def _wrong_encoding(data: bytes, start: int, encoding: str, display_name: str, w
         rule += ", the extract_encoding the authority profile declares"
     if encoding != "utf-8" and _decodes(data, "utf-8-sig"):
         detail = f"{byte}; the file looks saved as UTF-8: {_SET_ENCODING} to utf-8"
-    elif not encoding.startswith("utf-16") and (data.startswith(_UTF_16_MARKS) or b"\x00" in data):
+    elif not encoding.startswith(_WIDE) and (data.startswith(_UTF_16_MARKS) or b"\x00" in data):
         detail = f"{byte}; the file looks saved as UTF-16: {_SET_ENCODING} (for example utf-16), or save the file as UTF-8"
     elif encoding != "cp1252" and _decodes(data, "cp1252"):
         detail = (
