@@ -68,14 +68,16 @@ def minimal_extract() -> dict[str, list[dict[str, str]]]:
     }
 
 
-def write_extract(folder: Path, tables: dict[str, list[dict[str, str]]], *, newline: str = "\n", bom: bool = False) -> Path:
+def write_extract(
+    folder: Path, tables: dict[str, list[dict[str, str]]], *, newline: str = "\n", bom: bool = False, encoding: str = "utf-8"
+) -> Path:
     """Write each table as CSV with the contract's columns first, then any extra columns the rows carry."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, rows in tables.items():
         columns = list(TABLES_BY_NAME[name].column_names)
         for row in rows:
             columns += [c for c in row if c not in columns]
-        with open(folder / f"{name}.csv", "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        with open(folder / f"{name}.csv", "w", encoding="utf-8-sig" if bom else encoding, newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=columns, lineterminator=newline)
             writer.writeheader()
             for row in rows:

@@ -124,3 +124,27 @@ def test_statistical_neighbours_are_optional_names(folder):
     assert _load(folder, GOOD).authority.statistical_neighbours == []
     listed = GOOD.replace("  region: North West\n", "  region: North West\n  statistical_neighbours: [Kirkton, Fenwold]\n")
     assert _load(folder, listed).authority.statistical_neighbours == ["Kirkton", "Fenwold"]
+
+
+def test_extract_encoding_is_utf_8_unless_the_profile_says(folder):
+    assert _load(folder, GOOD).extract_encoding == "utf-8"
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [("windows-1252", "cp1252"), ("cp1252", "cp1252"), ("Windows-1252", "cp1252"), ("UTF8", "utf-8"),
+     ("utf-8-sig", "utf-8"), ("latin-1", "iso8859-1"), ("utf-16", "utf-16")],
+)
+def test_extract_encoding_takes_any_python_codec_name_under_one_spelling(folder, written, name):
+    assert _load(folder, GOOD + f"extract_encoding: {written}\n").extract_encoding == name
+
+
+@pytest.mark.parametrize("written", ["windows-1252x", "ansi", "base64", "rot13", '""'])
+def test_extract_encoding_that_is_not_a_text_encoding(folder, written):
+    message = _error(folder, GOOD + f"extract_encoding: {written}\n")
+    assert "authority.yaml: line 20, key extract_encoding: " in message
+    assert "is not a text encoding Python knows (for example utf-8 or windows-1252)" in message
+
+
+def test_extract_encoding_must_be_text(folder):
+    assert "line 20, key extract_encoding: Input should be a valid string" in _error(folder, GOOD + "extract_encoding: 1252\n")

@@ -8,7 +8,9 @@ data is touched, with a message that names the key.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import io
 import os
 from pathlib import Path
 from typing import Annotated
@@ -98,6 +100,8 @@ class Profile(_Strict):
     districts: list[NonEmpty] = Field(min_length=1)
     other_area: NonEmpty
     paths: Paths
+    extract_encoding: str = "utf-8"
+    """The text encoding of the LCS extract's CSV files, as Python names it (`cp1252` for windows-1252)."""
     demo: bool = False
     care_leaver_districts: bool = False
     publication: Publication = Publication()
@@ -112,6 +116,17 @@ class Profile(_Strict):
         except ValueError:
             raise ValueError(f"{value!r} is not a month written YYYY-MM") from None
         return value
+
+    @field_validator("extract_encoding")
+    @classmethod
+    def _encoding(cls, value: str) -> str:
+        """One spelling per encoding, so the reader can tell UTF-8 (byte-order mark allowed) from the rest."""
+        try:
+            io.TextIOWrapper(io.BytesIO(), encoding=value)  # refuses codecs that are not text encodings, such as base64
+        except LookupError:
+            raise ValueError(f"{value!r} is not a text encoding Python knows (for example utf-8 or windows-1252)") from None
+        name = codecs.lookup(value).name
+        return "utf-8" if name == "utf-8-sig" else name
 
     @field_validator("child_population")
     @classmethod

@@ -114,7 +114,7 @@ _LCS_MEANINGS = {
     "person": "keyed pseudonym of the LCS person id (the same child has the same pseudonym everywhere)",
     "ref": "keyed pseudonym of the referenced LCS id",
     "code": "code, normalised to the contract's spelling",
-    "date": "date as delivered (read from YYYY-MM-DD or DD/MM/YYYY)",
+    "date": "date as delivered (read from YYYY-MM-DD, DD/MM/YYYY or the date of an ISO date-time)",
     "team": "LCS team id (dept_team_id), as delivered",
     "text": "as delivered, trimmed",
 }

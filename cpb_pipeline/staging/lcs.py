@@ -34,7 +34,7 @@ def lcs_staging(partitions: dg.PartitionsDefinition) -> dg.AssetsDefinition:
         """Read, pseudonymise and validate the month's extract; write all ten tables in one transaction."""
         month = context.partition_key
         folder = cpb.profile.paths.lcs_extracts / month
-        extract = load_extract(folder, month, cpb.pseudonym_key(context.log))
+        extract = load_extract(folder, month, cpb.pseudonym_key(context.log), cpb.profile.extract_encoding)
         try:
             for outcome in extract.outcomes:
                 yield check_result(tables.LCS_STAGING[outcome.table].key, outcome)

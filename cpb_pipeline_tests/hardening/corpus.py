@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,8 @@ PLAN = "Corporate Parenting Delivery Plan 2019-09-11.xlsx"
 
 @dataclass(frozen=True)
 class Case:
-    """`damage` gets the source's folder: the month's extract folder, the action plan or IRO folder,
-    or for config the folder holding the profile."""
+    """`damage` gets the source's folder: the month's extract folder (the profile is two folders up),
+    the action plan or IRO folder, or for config the folder holding the profile."""
 
     id: str
     source: str  # lcs, action_plan, iro, config
@@ -96,6 +97,32 @@ def _cp1252(folder: Path) -> None:
     path.write_bytes(path.read_text().replace("Youth Justice", "Youth Justice – Côte").encode("cp1252"))
 
 
+def _declare_encoding(folder: Path, name: str) -> None:
+    """Set extract_encoding in the profile that names this month folder's parent as lcs_extracts."""
+    profile = folder.parent.parent / "authority.yaml"
+    profile.write_text(profile.read_text() + f"extract_encoding: {name}\n")
+
+
+def _windows_1252_declared(folder: Path) -> None:
+    set_cell("ssd_person", 2, "pers_forename", "Zoë")(folder)
+    set_cell("ssd_person", 2, "pers_surname", "O’Brien")(folder)
+    set_cell("ssd_department", 4, "dept_team_name", "Youth Justice – Côte")(folder)
+    for path in folder.glob("*.csv"):
+        path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
+    _declare_encoding(folder, "windows-1252")
+
+
+def _undefined_in_windows_1252(folder: Path) -> None:
+    path = folder / "ssd_person.csv"
+    path.write_bytes(path.read_bytes().replace(b"Sample", b"Sa\x81mple"))
+    _declare_encoding(folder, "windows-1252")
+
+
+def _utf_16(folder: Path) -> None:
+    path = folder / "ssd_person.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+
+
 def _empty(folder: Path) -> None:
     (folder / "ssd_cp_reviews.csv").write_bytes(b"")
 
@@ -134,9 +161,24 @@ def _uk_dates(folder: Path) -> None:
 
 
 def _to_uk(cell: str) -> str:
-    if len(cell) == 10 and cell[4] == "-" and cell[7] == "-" and cell[:4].isdigit():
+    if _is_iso_date(cell):
         return f"{cell[8:10]}/{cell[5:7]}/{cell[:4]}"
     return cell
+
+
+def _is_iso_date(cell: str) -> bool:
+    return len(cell) == 10 and cell[4] == "-" and cell[7] == "-" and cell[:4].isdigit()
+
+
+def _sql_server_date_times(folder: Path) -> None:
+    """Every date becomes a date-time, in turn as SQL Server's datetime and datetime2 write them and with a T."""
+    forms = itertools.cycle(("{} 00:00:00.000", "{}T09:30:00", "{} 23:59:59.9999999"))
+
+    def edit(rows):
+        return [[next(forms).format(cell) if _is_iso_date(cell) else cell for cell in row] for row in rows]
+
+    for path in sorted(folder.glob("*.csv")):
+        edit_rows(path, edit)
 
 
 def _whitespace(folder: Path) -> None:
@@ -174,7 +216,16 @@ LCS_CASES = [
     Case("csv-tabs", "lcs", "the file is separated by tabs", _delimiter("\t"),
          ("ssd_cin_plans.csv row 1", "separated by commas", "tabs")),
     Case("csv-cp1252", "lcs", "the file is saved as Windows-1252, not UTF-8", _cp1252,
-         ("ssd_department.csv row 4", "must be UTF-8", "Windows-1252")),
+         ("ssd_department.csv row 4", "column dept_team_name", "must be UTF-8", "Windows-1252",
+          "set extract_encoding in the authority profile (for example windows-1252)")),
+    Case("csv-not-the-declared-encoding", "lcs",
+         "byte 0x81, which Windows-1252 does not define, with extract_encoding: windows-1252",
+         _undefined_in_windows_1252,
+         ("ssd_person.csv row 3", "column pers_surname",
+          "text must be cp1252, the extract_encoding the authority profile declares", "byte 0x81 is not cp1252")),
+    Case("csv-utf-16", "lcs", "the file is saved as UTF-16", _utf_16,
+         ("ssd_person.csv row 1", "must be UTF-8", "in the header row", "looks saved as UTF-16",
+          "set extract_encoding in the authority profile (for example utf-16)")),
     Case("csv-empty-file", "lcs", "the file is empty (0 bytes)", _empty,
          ("ssd_cp_reviews.csv row 1", "file is empty")),
     Case("csv-header-only", "lcs", "a header with no rows", _header_only,
@@ -190,6 +241,13 @@ LCS_CASES = [
     Case("csv-month-13", "lcs", "a date with month 13",
          set_cell("ssd_person", 2, "pers_dob", "2010-13-05"),
          ("ssd_person.csv row 2", "column pers_dob", "must be a real date")),
+    Case("csv-impossible-date-time", "lcs", "an impossible date as a date-time (30 February)",
+         set_cell("ssd_cla_health", 3, "clah_health_check_date", "2019-02-30 00:00:00.000"),
+         ("ssd_cla_health.csv row 3", "column clah_health_check_date",
+          "must be a real date written YYYY-MM-DD, DD/MM/YYYY or as an ISO date-time")),
+    Case("csv-words-for-a-date", "lcs", "words in a date column ('next week')",
+         set_cell("ssd_cp_plans", 2, "cppl_cp_plan_start_date", "next week"),
+         ("ssd_cp_plans.csv row 2", "column cppl_cp_plan_start_date", "must be a real date")),
     Case("csv-future-date", "lcs", "an event dated after the extraction (a warning; the figures ignore it)",
          set_cell("ssd_care_leavers", 2, "clea_care_leaver_latest_contact", "2019-12-01"),
          ("ssd_care_leavers.csv row 2", "column clea_care_leaver_latest_contact", "dated after the extraction"),
@@ -223,6 +281,12 @@ LCS_CASES = [
     Case("csv-bom-crlf", "lcs", "byte-order mark and Windows line endings", _bom_crlf, accepted=True),
     Case("csv-code-variants", "lcs", "codes in other cases and spacing", _code_variants, accepted=True),
     Case("csv-uk-dates", "lcs", "dates written DD/MM/YYYY", _uk_dates, accepted=True),
+    Case("csv-sql-server-date-times", "lcs",
+         "dates written as date-times (`2019-06-01 00:00:00.000`, `2019-06-01T09:30:00`, "
+         "`2019-06-01 23:59:59.9999999`): the date is taken", _sql_server_date_times, accepted=True),
+    Case("csv-windows-1252-declared", "lcs",
+         "the extract saved as Windows-1252 (`Zoë`, `O’Brien`, `Youth Justice – Côte`), with "
+         "extract_encoding: windows-1252 in the profile", _windows_1252_declared, accepted=True),
     Case("csv-whitespace", "lcs", "spaces around every value", _whitespace, accepted=True),
     Case("csv-reordered-extra", "lcs", "columns in another order, plus an extra column", _reorder_and_extra,
          accepted=True),

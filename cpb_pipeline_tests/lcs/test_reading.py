@@ -1,19 +1,22 @@
 """Reading a month's extract: the variants councils really send are accepted and staged the same way."""
 
 import datetime as dt
+import tempfile
+
+import pytest
 
 from cpb_pipeline.runtime.privacy import load_key
 from cpb_pipeline.sources.lcs.extract import load_extract
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract, staged_table, stored, write_extract
 
 
-def _load(folder):
-    return load_extract(folder, "2019-08", load_key(demo=True))
+def _load(folder, encoding="utf-8"):
+    return load_extract(folder, "2019-08", load_key(demo=True), encoding)
 
 
-def _kept(folder):
+def _kept(folder, encoding="utf-8"):
     """Load, validate and write as the pipeline does; read back each table as stored."""
-    extract = _load(folder)
+    extract = _load(folder, encoding)
     assert [o for o in extract.outcomes if not o.passed] == []
     store = stored(extract, folder.parent)
     return lambda table: staged_table(store, table)
@@ -37,6 +40,52 @@ def test_bom_crlf_uk_dates_and_code_variants_are_accepted(tmp_path):
     assert list(health["clah_health_check_status"]) == ["Completed", "Completed"]
     assert kept("ssd_care_leavers").loc[0, "clea_care_leaver_eligibility"] == "Former Relevant"
     assert kept("ssd_cla_reviews").loc[0, "clar_cla_review_participation"] == "PN1"
+
+
+@pytest.mark.parametrize(
+    "written, day",
+    [
+        ("2019-02-11 00:00:00.000", dt.datetime(2019, 2, 11)),  # SQL Server's datetime
+        ("2019-02-12 00:00:00", dt.datetime(2019, 2, 12)),
+        ("2019-02-13T00:00:00", dt.datetime(2019, 2, 13)),
+        ("2019-02-14 00:00:00.0000000", dt.datetime(2019, 2, 14)),  # SQL Server's datetime2
+        ("2019-02-15 13:45:12.1234567", dt.datetime(2019, 2, 15)),
+        ("2019-02-16T08:05:09.5", dt.datetime(2019, 2, 16)),
+        ("2019-02-17 23:59:59.9999999", dt.datetime(2019, 2, 17)),  # not rounded into the 18th
+        ("2019-02-18T23:59:59.999999", dt.datetime(2019, 2, 18)),
+    ],
+)
+def test_iso_date_times_are_read_as_their_date(tmp_path, written, day):
+    tables = minimal_extract()
+    tables["ssd_cla_health"][0]["clah_health_check_date"] = written
+    tables["ssd_person"][0]["pers_dob"] = written.replace("2019-02", "2010-05")
+    kept = _kept(write_extract(tmp_path / "2019-08", tables))
+    assert kept("ssd_cla_health").loc[0, "clah_health_check_date"] == day
+    assert kept("ssd_person").loc[0, "pers_dob_month"] == dt.datetime(2010, 5, 1)
+
+
+@pytest.mark.parametrize(
+    "encoding, apostrophe",
+    [("cp1252", b"\x92"), ("utf-16", "’".encode("utf-16-le")), ("utf-32", "’".encode("utf-32-le"))],
+)
+def test_an_extract_in_the_profiles_encoding_is_staged_as_utf_8(tmp_path, monkeypatch, encoding, apostrophe):
+    tables = minimal_extract()
+    tables["ssd_person"][0].update(pers_forename="Zoë", pers_surname="O’Brien")
+    tables["ssd_department"][2]["dept_team_name"] = "Youth Justice – Côte"
+    tables["ssd_care_leavers"][0]["clea_care_leaver_accommodation"] = "Foyer, rue de l’Église"
+    folder = write_extract(tmp_path / "2019-08", tables, encoding=encoding)
+    assert apostrophe in (folder / "ssd_person.csv").read_bytes()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+
+    kept = _kept(folder, encoding)
+    as_utf_8 = _kept(write_extract(tmp_path / "utf-8" / "2019-08", tables))
+
+    assert kept("ssd_department").loc[2, "dept_team_name"] == "Youth Justice – Côte"
+    assert kept("ssd_care_leavers").loc[0, "clea_care_leaver_accommodation"] == "Foyer, rue de l’Église"
+    for table in tables:
+        assert kept(table).equals(as_utf_8(table)), table
+    assert list((tmp_path / "tmp").iterdir()) == []  # the UTF-8 copies DuckDB read are gone
 
 
 def test_names_upns_and_exact_dates_of_birth_are_never_staged(tmp_path):

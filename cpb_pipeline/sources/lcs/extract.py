@@ -106,8 +106,11 @@ def table_schema_parts(spec: TableSpec) -> SchemaParts:
     return parts
 
 
-def load_extract(folder: Path, month: str, key: PseudonymKey) -> Extract:
-    """Read, stage and validate every file; the caller writes it (`Extract.write`) and closes it."""
+def load_extract(folder: Path, month: str, key: PseudonymKey, encoding: str = "utf-8") -> Extract:
+    """Read, stage and validate every file; the caller writes it (`Extract.write`) and closes it.
+
+    `encoding` is the profile's `extract_encoding`, the text encoding of every file in the folder.
+    """
     extract = Extract(month=month, folder=folder)
     if not folder.is_dir():
         for spec in TABLES:
@@ -117,7 +120,7 @@ def load_extract(folder: Path, month: str, key: PseudonymKey) -> Extract:
     con = extract.con = duckdb.connect()
     staged, readable = set(), []
     for spec in TABLES:
-        raw = reader.read_raw(con, folder / spec.file_name, spec, f"{folder.name}/{spec.file_name}")
+        raw = reader.read_raw(con, folder / spec.file_name, spec, f"{folder.name}/{spec.file_name}", encoding)
         if raw.relation is None:
             extract.outcomes.append(CheckOutcome(spec.name, "valid", True, raw.findings, 0))
             continue

@@ -1,8 +1,10 @@
 """From raw text columns to staged values, in one SQL statement per table.
 
-Trims every cell (an empty cell is null), reads dates written `YYYY-MM-DD` or
-`DD/MM/YYYY`, matches codes ignoring case and spaces, replaces identifiers with
-keyed pseudonyms and keeps only the month of a date of birth. Values that do
+Trims every cell (an empty cell is null), reads dates written `YYYY-MM-DD`,
+`DD/MM/YYYY` or as an ISO date-time (`2017-05-01 00:00:00.000` as SQL Server
+writes a date, `2017-05-01T13:45:12`: the date is kept, whatever the time),
+matches codes ignoring case and spaces, replaces identifiers with keyed
+pseudonyms and keeps only the month of a date of birth. Values that do
 not parse become null and raise a flag column (`<column>__unparsed`,
 `<column>__not_in_set`) that the validation rules read, so a bad value is
 reported by row and column without ever being copied anywhere.
@@ -17,7 +19,9 @@ from cpb_pipeline.domain.lcs import Column, TableSpec
 from cpb_pipeline.runtime.privacy import PseudonymKey, pseudonym_sql
 from cpb_pipeline.sources.lcs.reader import RawTable
 
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+DATE_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S.%f")
+_BEYOND_MICROSECONDS = r"(\.\d{6})\d+$"
 UNPARSED = "__unparsed"
 NOT_IN_SET = "__not_in_set"
 DANGLING = "__dangling"
@@ -33,8 +37,15 @@ def _cell(name: str) -> str:
 
 
 def _date(expr: str) -> str:
-    tries = ", ".join(f"try_strptime({expr}, '{fmt}')" for fmt in DATE_FORMATS)
-    return f"CAST(coalesce({tries}) AS DATE)"
+    """Date formats first, so the date-time parse (and its regex) runs only on cells they did not read.
+
+    Digits beyond microseconds (SQL Server's `datetime2` writes seven) are cut, not parsed: DuckDB would
+    round `23:59:59.9999999` up to the next day when it takes the date.
+    """
+    dates = [f"try_strptime({expr}, '{fmt}')" for fmt in DATE_FORMATS]
+    cut = f"regexp_replace({expr}, '{_BEYOND_MICROSECONDS}', '\\1')"
+    date_times = ", ".join(f"'{fmt}'" for fmt in DATE_TIME_FORMATS)
+    return f"CAST(coalesce({', '.join(dates)}, try_strptime({cut}, [{date_times}])) AS DATE)"
 
 
 def _code(expr: str, codes: tuple[str, ...]) -> str:

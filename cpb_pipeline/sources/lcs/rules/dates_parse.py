@@ -1,4 +1,4 @@
-"""Dates must be written YYYY-MM-DD or DD/MM/YYYY and be real calendar dates."""
+"""Dates must be real calendar dates written YYYY-MM-DD, DD/MM/YYYY or as an ISO date-time (whose date is taken)."""
 
 import pandera.pandas as pa
 
@@ -7,7 +7,7 @@ from cpb_pipeline.runtime.validation import flag_check
 from cpb_pipeline.sources.lcs.normalise import UNPARSED
 from cpb_pipeline.sources.lcs.rules import SchemaParts
 
-RULE = "must be a real date written YYYY-MM-DD or DD/MM/YYYY"
+RULE = "must be a real date written YYYY-MM-DD, DD/MM/YYYY or as an ISO date-time"
 
 
 def parts(spec: TableSpec) -> SchemaParts:
