@@ -37,7 +37,8 @@ def _cell(name: str) -> str:
 
 
 def _date(expr: str) -> str:
-    """Date formats first, so the date-time parse (and its regex) runs only on cells they did not read.
+    """Date formats first, so the date-time parse (and its regex) runs only on cells they did not read; a year
+    must have four digits.
 
     Digits beyond microseconds (SQL Server's `datetime2` writes seven) are cut, not parsed: DuckDB would
     round `23:59:59.9999999` up to the next day when it takes the date.
@@ -45,7 +46,9 @@ def _date(expr: str) -> str:
     dates = [f"try_strptime({expr}, '{fmt}')" for fmt in DATE_FORMATS]
     cut = f"regexp_replace({expr}, '{_BEYOND_MICROSECONDS}', '\\1')"
     date_times = ", ".join(f"'{fmt}'" for fmt in DATE_TIME_FORMATS)
-    return f"CAST(coalesce({', '.join(dates)}, try_strptime({cut}, [{date_times}])) AS DATE)"
+    parsed = f"CAST(coalesce({', '.join(dates)}, try_strptime({cut}, [{date_times}])) AS DATE)"
+    # strptime's %Y takes '19' as the year 19: a year must be written with four digits (31/08/19 is refused)
+    return f"CASE WHEN regexp_matches({expr}, '[0-9]{{4}}') THEN {parsed} END"
 
 
 def _code(expr: str, codes: tuple[str, ...]) -> str:

@@ -27,3 +27,10 @@ def test_date_times_that_are_not_real_are_named(tmp_path):
     assert (health.column, health.rows) == ("clah_health_check_date", (2, 3))
     [plan] = outcome(tmp_path, damage, "ssd_cp_plans", "valid").findings
     assert (plan.column, plan.rows) == ("cppl_cp_plan_start_date", (2,))
+
+
+def test_a_two_digit_year_is_not_a_date(tmp_path):
+    for number, written in enumerate(("31/08/19", "19-08-31")):
+        result = outcome(tmp_path / str(number), lambda t, w=written: t["ssd_person"][0].update(pers_dob=w),
+                         "ssd_person", "valid")
+        assert any(f.column == "pers_dob" and f.rows == (2,) for f in result.findings), written
