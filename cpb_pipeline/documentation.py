@@ -13,7 +13,7 @@ import dagster as dg
 
 from cpb_pipeline.domain.catalogue import CATALOGUE, EXTRACTION_NOTE, SIMILAR_WITHIN
 from cpb_pipeline.domain.profile import REPO_ROOT
-from cpb_pipeline.publish.warehouse import SCHEMA_VERSION
+from cpb_pipeline.publish.warehouse import SCHEMA_VERSION, STORAGE_VERSION
 
 WAREHOUSE_DOC = REPO_ROOT / "docs" / "warehouse.md"
 INDICATORS_DOC = REPO_ROOT / "docs" / "indicators.md"
@@ -29,7 +29,9 @@ Schema version {SCHEMA_VERSION}. This file is generated from the pipeline's asse
 Downstream tools open `paths.warehouse` (the demo's is `data/warehouse/cpb.duckdb`),
 read-only. The pipeline never writes to it: it builds into `<warehouse folder>/.work/`
 and, after a run whose blocking checks all passed, writes a complete new file and renames
-it into place, so a reader is never blocked and never sees a half-written file.
+it into place, so a reader is never blocked and never sees a half-written file. The file
+is written in DuckDB's storage format {STORAGE_VERSION}, which DuckDB 1.4 and every later
+version read (the R package, the ODBC and JDBC drivers and most BI tools embed 1.4).
 
 ## What it holds, and why
 
@@ -42,7 +44,7 @@ it into place, so a reader is never blocked and never sees a half-written file.
 - `reference.*`: published comparator values.
 - `marts.*`: every board figure (unrounded) and the tables the board outputs read.
 - `meta.publication`: when the file was published, by which Dagster run, the latest month
-  end it holds and the schema version.
+  end it holds, the schema version and the storage format.
 
 Record-level staging tables are there because the BI team's notebooks and Power BI
 reports drill below the board figures; they hold no direct identifiers. Anyone given the
@@ -52,11 +54,13 @@ file should be treated as handling special category personal data all the same.
 
 - 1.0: first published version.
 - 1.1: `marts.benchmark_series` adds `numerator` and `denominator` to the computed March figures.
+- 1.2: the file is published in storage format {STORAGE_VERSION} (DuckDB 1.4 and later open it; earlier
+  versions were in DuckDB 2.0's own format, which only 2.0 opens); `meta.publication` adds `storage_version`.
 
 ## Tables
 """
 
-META = """
+META = f"""
 ### meta.publication
 
 One row, written into each published copy.
@@ -67,6 +71,7 @@ One row, written into each published copy.
 | run_id | VARCHAR | the Dagster run that published it |
 | latest_period_end | DATE | the latest month end in marts.indicator_monthly |
 | schema_version | VARCHAR | this document's schema version |
+| storage_version | VARCHAR | the DuckDB storage format the file is written in ('{STORAGE_VERSION}': DuckDB 1.4 and later read it) |
 """
 
 

@@ -2,19 +2,21 @@
 
 Downstream tools (Power BI, ODBC, notebooks, R) open `paths.warehouse`. The
 pipeline never opens that file: it builds into the working database, and after
-a run whose blocking checks all passed it checkpoints the working database,
-copies it to a new file beside the target (holding the working database's
-write lock, so the copy is of one committed state) and renames it over the target. On POSIX a rename
+a run whose blocking checks all passed it copies the working database into a new
+file beside the target (holding the working database's write lock, so the copy
+is of one committed state) and renames it over the target. On POSIX a rename
 is atomic, so a reader sees the old file or the new one, never half of either;
 a reader that holds the old file open keeps reading it, and never blocks the
 refresh. A crash part-way leaves only a temporary file, removed next time.
+
+The copy is written in an older storage format (`STORAGE_VERSION`) that the
+DuckDB embedded in R, the ODBC and JDBC drivers and BI tools can read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,8 +26,13 @@ from cpb_pipeline.domain.tables import INDICATOR_MONTHLY
 from cpb_pipeline.runtime.faults import fault_point
 from cpb_pipeline.runtime.store import WarehouseStore, table_exists
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Bumped with a version note in docs/warehouse.md whenever a promised table or column changes."""
+
+STORAGE_VERSION = "v1.4.0"
+"""The published file's storage format. DuckDB 2.0's own format is unreadable before 2.0, while DuckDB 1.4 (the
+long-term-support line that the R package, the ODBC and JDBC drivers and most BI tools embed), 1.5 and 2.0 all read
+this one. The working database stays on the newest format: only the pipeline opens it."""
 
 _PUBLISHING = ".publishing-"
 
@@ -36,6 +43,7 @@ class Publication:
     bytes: int
     tables: dict[str, int]
     latest_period_end: dt.date | None
+    storage_version: str
 
 
 def _fsync(path: Path) -> None:
@@ -44,6 +52,10 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _sql_string(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
 
 
 def temporary_files(target: Path) -> list[Path]:
@@ -56,9 +68,8 @@ def publish(store: WarehouseStore, target: Path, run_id: str) -> Publication:
     for stale in temporary_files(target):
         stale.unlink()
     temporary = target.parent / f".{target.name}{_PUBLISHING}{os.getpid()}"
-    with store.connect() as con:
-        con.execute("CHECKPOINT")  # everything committed is in the file; the open connection keeps other writers out
-        shutil.copyfile(store.path, temporary)
+    published_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    _copy(store, temporary)
     with duckdb.connect(str(temporary)) as con:
         latest = (
             con.execute(f"SELECT max(period_end) FROM {INDICATOR_MONTHLY.qualified}").fetchone()[0]
@@ -68,9 +79,10 @@ def publish(store: WarehouseStore, target: Path, run_id: str) -> Publication:
         con.execute(
             """CREATE OR REPLACE TABLE meta.publication AS
                SELECT CAST($published_at AS TIMESTAMP) AS published_at, $run_id AS run_id,
-                      CAST($latest AS DATE) AS latest_period_end, $schema_version AS schema_version""",
-            {"published_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), "run_id": run_id, "latest": latest,
-             "schema_version": SCHEMA_VERSION},
+                      CAST($latest AS DATE) AS latest_period_end, $schema_version AS schema_version,
+                      $storage_version AS storage_version""",
+            {"published_at": published_at, "run_id": run_id, "latest": latest, "schema_version": SCHEMA_VERSION,
+             "storage_version": STORAGE_VERSION},
         )
         tables = {
             f"{schema}.{name}": con.execute(f'SELECT count(*) FROM "{schema}"."{name}"').fetchone()[0]
@@ -83,5 +95,18 @@ def publish(store: WarehouseStore, target: Path, run_id: str) -> Publication:
     _fsync(temporary)
     os.replace(temporary, target)
     _fsync(target.parent)
-    return Publication(target, target.stat().st_size, tables, latest)
+    return Publication(target, target.stat().st_size, tables, latest, STORAGE_VERSION)
+
+
+def _copy(store: WarehouseStore, temporary: Path) -> None:
+    """Rewrite the working database into `temporary` in `STORAGE_VERSION` (a byte copy would keep the newest format).
+    The open connection keeps other writers out, and one transaction reads every table from one committed state.
+    On an error the connection closes, detaching the copy, which the next publish removes."""
+    with store.connect() as con:
+        working = con.execute("SELECT current_database()").fetchone()[0]
+        con.execute(f"ATTACH {_sql_string(temporary)} AS published (STORAGE_VERSION '{STORAGE_VERSION}')")
+        con.begin()
+        con.execute(f'COPY FROM DATABASE "{working}" TO published')
+        con.commit()
+        con.execute("DETACH published")
 

@@ -1,11 +1,18 @@
-"""Readers are never blocked, failed and killed runs lose nothing, and refreshes are idempotent."""
+"""Readers are never blocked, failed and killed runs lose nothing, refreshes are idempotent, and every reader
+(DuckDB 1.4 and later) reads what was published."""
 
 import hashlib
+import json
 import random
+import subprocess
 
 import duckdb
+import pytest
 
-from cpb_pipeline.publish.warehouse import temporary_files
+from cpb_pipeline.domain.profile import REPO_ROOT
+from cpb_pipeline.domain.tables import MARTS
+from cpb_pipeline.publish.warehouse import STORAGE_VERSION, temporary_files
+from cpb_pipeline_tests.hardening import read_warehouse
 from cpb_pipeline_tests.hardening.cli import Reader, kill_after, kill_at, refresh
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract
 
@@ -106,3 +113,20 @@ def test_refreshing_twice_gives_identical_marts_and_a_redelivery_replaces_its_mo
     cla = authority.query("SELECT value FROM marts.indicator_monthly WHERE indicator_id = 'cla' AND area_type = 'authority'")
     assert list(cla["value"]) == [0.0]
     assert authority.query("SELECT count(*) AS n FROM staging.ssd_cla_episodes")["n"][0] == 1
+
+
+@pytest.mark.parametrize("version", ["1.4", "1.5"])
+def test_older_duckdb_opens_the_published_warehouse_and_reads_what_duckdb_2_reads(demo_pipeline, version):
+    python = REPO_ROOT / f".venv-duckdb{version.replace('.', '')}" / "bin" / "python"
+    if not python.exists():
+        pytest.fail(f"{python} is missing: run `make test`, which creates the DuckDB {version} interpreter")
+    warehouse = str(demo_pipeline.profile.paths.warehouse)
+    done = subprocess.run([str(python), read_warehouse.__file__, warehouse], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    old = json.loads(done.stdout)
+    assert old.pop("duckdb").startswith(version)
+    new = read_warehouse.read(warehouse)
+    new.pop("duckdb")
+    assert old == new
+    assert old["storage_version"] == STORAGE_VERSION
+    assert set(old["tables"]) == {t.name for t in MARTS}
