@@ -33,6 +33,10 @@ it into place, so a reader is never blocked and never sees a half-written file. 
 is written in DuckDB's storage format {STORAGE_VERSION}, which DuckDB 1.4 and every later
 version read (the R package, the ODBC and JDBC drivers and most BI tools embed 1.4).
 
+Beside it, `parquet/<table>.parquet` holds every `marts.*` table as a Parquet file, written
+from the same copy at the same publish (so each matches its table in the DuckDB file row for
+row); `staging.*` and `reference.*` are never exported.
+
 ## What it holds, and why
 
 - `staging.*`: each month's LCS extract and IRO workbook as delivered, one partition per
@@ -55,7 +59,8 @@ file should be treated as handling special category personal data all the same.
 - 1.0: first published version.
 - 1.1: `marts.benchmark_series` adds `numerator` and `denominator` to the computed March figures.
 - 1.2: the file is published in storage format {STORAGE_VERSION} (DuckDB 1.4 and later open it; earlier
-  versions were in DuckDB 2.0's own format, which only 2.0 opens); `meta.publication` adds `storage_version`.
+  versions were in DuckDB 2.0's own format, which only 2.0 opens); `meta.publication` adds `storage_version`; every `marts.*` table is also
+  published as `parquet/<table>.parquet`.
 
 ## Tables
 """
