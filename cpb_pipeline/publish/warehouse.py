@@ -152,16 +152,17 @@ def _write_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> list[Path]:
 def _swap_link(link: Path, folder: Path) -> str | None:
     """Point `link` at `folder` with one rename (a new link under a temporary name, replaced over the old one) and
     return the name of the version folder it pointed at, which a reader may still be reading. A plain folder where
-    the link belongs (from before links) is first moved into the version folders whole, so nothing a reader holds
-    open is deleted."""
+    the link belongs (from before links) cannot be replaced by a rename: it is moved into the version folders whole
+    (nothing a reader holds open is deleted) right before the link takes its place; a crash between the two
+    renames leaves no `parquet` until the next publish, never a wrong one."""
+    new = link.parent / f".{link.name}{_PUBLISHING}{os.getpid()}"
+    new.symlink_to(folder.relative_to(link.parent))
     previous = None
     if link.is_symlink():
         previous = Path(os.readlink(link)).name
     elif link.is_dir():
         previous = f"{folder.name}-before"
         os.replace(link, folder.parent / previous)
-    new = link.parent / f".{link.name}{_PUBLISHING}{os.getpid()}"
-    new.symlink_to(folder.relative_to(link.parent))
     os.replace(new, link)
     _fsync(link.parent)
     return previous
