@@ -15,7 +15,16 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 demo: venv  ## build the environment, write the demo inputs, refresh every demo month
 	$(BIN)/python -m cpb_pipeline demo
 
-test: venv  ## the import contract (the layers), then the whole test suite
+# The published warehouse must open in the DuckDB that readers embed (R, ODBC/JDBC, BI tools): the tests read it
+# with each of these, one interpreter per version beside .venv (see test_publishing.py).
+$(VENV)-duckdb14/.installed: DUCKDB := 1.4.5
+$(VENV)-duckdb15/.installed: DUCKDB := 1.5.6
+$(VENV)-duckdb%/.installed:
+	$(PYTHON) -m venv $(VENV)-duckdb$*
+	$(VENV)-duckdb$*/bin/pip install --quiet --disable-pip-version-check duckdb==$(DUCKDB)
+	touch $@
+
+test: venv $(VENV)-duckdb14/.installed $(VENV)-duckdb15/.installed  ## the import contract (the layers), then the whole test suite
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 

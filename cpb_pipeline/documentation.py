@@ -15,7 +15,7 @@ from cpb_pipeline.domain.catalogue import CATALOGUE, EXTRACTION_NOTE, IN_TOUCH_C
 from cpb_pipeline.domain.iro import OVER_4_WEEKS_DAYS
 from cpb_pipeline.domain.profile import REPO_ROOT
 from cpb_pipeline.domain.tables import ACTION_COLUMNS_IN_CONTRACT, ACTION_PLAN_ACTIONS, INDICATOR_MONTHLY
-from cpb_pipeline.publish.warehouse import SCHEMA_VERSION
+from cpb_pipeline.publish.warehouse import SCHEMA_VERSION, STORAGE_VERSION
 
 WAREHOUSE_DOC = REPO_ROOT / "docs" / "warehouse.md"
 INDICATORS_DOC = REPO_ROOT / "docs" / "indicators.md"
@@ -35,7 +35,13 @@ Downstream tools open `paths.warehouse` (the demo's is `data/warehouse/cpb.duckd
 [the profile](profile.md)), read-only. The pipeline never writes to it: it builds into
 `<warehouse folder>/.work/` and, after a run whose blocking checks all passed, writes a
 complete new file and renames it into place, so a reader is never blocked and never sees a
-half-written file.
+half-written file. The file is written in DuckDB's storage format {STORAGE_VERSION}, which
+DuckDB 1.4 and every later version read (the R package, the ODBC and JDBC drivers and most BI
+tools embed 1.4).
+
+Beside it, `parquet/<table>.parquet` holds every `marts.*` table as a Parquet file, written
+from the same copy at the same publish (so each matches its table in the DuckDB file row for
+row); `staging.*` and `reference.*` are never exported.
 
 ## What we promise
 
@@ -81,7 +87,7 @@ and [the benchmarks file](benchmarks.md).
 - `reference.*`: published comparator values.
 - `marts.*`: every board figure (unrounded) and the tables the board outputs read.
 - `meta.publication`: when the file was published, by which Dagster run, the latest month
-  end it holds and the schema version.
+  end it holds, the schema version and the storage format.
 
 Record-level staging tables are there because the BI team's notebooks and Power BI
 reports drill below the board figures; they hold no direct identifiers. Anyone given the
@@ -91,11 +97,14 @@ file should be treated as handling special category personal data all the same.
 
 - 1.0: first published version.
 - 1.1: `marts.benchmark_series` adds `numerator` and `denominator` to the computed March figures.
+- 1.2: the file is published in storage format {STORAGE_VERSION} (DuckDB 1.4 and later open it; earlier
+  versions were in DuckDB 2.0's own format, which only 2.0 opens); `meta.publication` adds `storage_version`; every `marts.*` table is also
+  published as `parquet/<table>.parquet`.
 
 ## Tables
 """
 
-META = """
+META = f"""
 ### meta.publication
 
 One row, written into each published copy.
@@ -106,6 +115,7 @@ One row, written into each published copy.
 | run_id | VARCHAR | the Dagster run that published it |
 | latest_period_end | DATE | the latest month end in marts.indicator_monthly |
 | schema_version | VARCHAR | this document's schema version |
+| storage_version | VARCHAR | the DuckDB storage format the file is written in ('{STORAGE_VERSION}': DuckDB 1.4 and later read it) |
 """
 
 

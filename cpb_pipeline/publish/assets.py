@@ -19,9 +19,10 @@ def published_warehouse(partitions: dg.PartitionsDefinition, upstream: Sequence[
         deps=list(upstream),
         partitions_def=partitions,
         group_name="publish",
-        kinds={"duckdb"},
+        kinds={"duckdb", "parquet"},
         description="The DuckDB file downstream tools open (paths.warehouse): a complete copy of the working "
-        "database, renamed into place atomically after a run whose steps all succeeded.",
+        "database in a storage format DuckDB 1.4 and later read, renamed into place atomically after a run whose "
+        "steps all succeeded; beside it `parquet/` holds every mart as a Parquet file from the same copy.",
     )
     def published_warehouse(context: dg.AssetExecutionContext, cpb: CpbResource) -> dg.MaterializeResult:
         result = publish(cpb.warehouse, cpb.profile.paths.warehouse, context.run.run_id)
@@ -31,6 +32,8 @@ def published_warehouse(partitions: dg.PartitionsDefinition, upstream: Sequence[
                 "size_mb": dg.MetadataValue.float(round(result.bytes / 1e6, 2)),
                 "tables": dg.MetadataValue.json(result.tables),
                 "latest_period_end": dg.MetadataValue.text(str(result.latest_period_end)),
+                "storage_version": dg.MetadataValue.text(result.storage_version),
+                "parquet": dg.MetadataValue.path(str(result.parquet)),
             }
         )
 
