@@ -8,6 +8,7 @@ published copy (see `publish.py`).
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -137,13 +138,24 @@ class WarehouseStore:
             return [(r[0], r[1]) for r in con.execute(f"DESCRIBE {table}").fetchall()]
 
     def _retry_locked(self, open_it):
-        """Open or attach the working database, waiting a while if another run holds its lock."""
+        """Open or attach the working database, waiting a while if another run holds its lock.
+
+        In this process, a connection that was dropped but not yet collected still holds the file (DuckDB then
+        refuses a second handle on it, or a connection in another mode): collect it and try again rather than
+        fail the step."""
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
                 return open_it()
+            except (duckdb.ResourceInUseException, duckdb.ConnectionException):
+                if time.monotonic() > deadline:
+                    raise
+                gc.collect()
+                time.sleep(0.1)
             except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                if "lock" not in str(exc).lower():
+                    raise
+                if time.monotonic() > deadline:
                     raise WarehouseBusy(
                         f"the working database {self.path} is locked by another process; "
                         "only one refresh may run at a time"
