@@ -26,7 +26,7 @@ $(VENV)-duckdb%/.installed:
 
 test: venv $(VENV)-duckdb14/.installed $(VENV)-duckdb15/.installed  ## the import contract (the layers), then the whole test suite
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 ui: venv  ## the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/python -m cpb_pipeline ui

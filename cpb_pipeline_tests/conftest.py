@@ -18,6 +18,23 @@ from cpb_pipeline.staging.iro import iro_staging
 from cpb_pipeline.staging.lcs import lcs_staging
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract, write_extract
 
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`make test` runs `-n auto --dist loadgroup`), keep every test that shares an expensive
+    session fixture (the demo refreshed through Dagster, the board outputs, the fictional authorities) on one
+    worker, so it is built once per run, and the tests of a module-scoped fixture together (unless the module is
+    marked `spread`: its fixture is cheap beside its tests); the rest go anywhere."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        scopes = {name: defs[-1].scope for name, defs in (info.name2fixturedefs.items() if info else ()) if defs}
+        shared = sorted(name for name, scope in scopes.items() if scope == "session" and not name.startswith(("tmp", "_")))
+        if "demo_pipeline" in shared:
+            item.add_marker(pytest.mark.xdist_group("demo_pipeline"))
+        elif shared:
+            item.add_marker(pytest.mark.xdist_group(shared[0]))
+        elif "module" in scopes.values() and item.get_closest_marker("spread") is None:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
 PARTITIONS = monthly_partitions("2018-04")
 """The test profiles' months, for tests that materialise a few assets without the whole code location."""
 _SOURCES = {spec.key: spec for spec in source_specs(PARTITIONS)}

@@ -21,6 +21,8 @@ KEPT = {  # what a rejected input of each source must leave exactly as it was
 }
 FIGURES = "SELECT * FROM marts.indicator_monthly ORDER BY ALL"
 
+pytestmark = pytest.mark.spread  # each case runs a real job; the baseline, one month, is cheap beside them
+
 
 @pytest.fixture(scope="module")
 def baseline(tmp_path_factory):
