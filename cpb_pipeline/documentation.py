@@ -15,7 +15,8 @@ from cpb_pipeline.domain.catalogue import CATALOGUE, EXTRACTION_NOTE, IN_TOUCH_C
 from cpb_pipeline.domain.iro import OVER_4_WEEKS_DAYS
 from cpb_pipeline.domain.profile import REPO_ROOT
 from cpb_pipeline.domain.tables import ACTION_COLUMNS_IN_CONTRACT, ACTION_PLAN_ACTIONS, INDICATOR_MONTHLY
-from cpb_pipeline.publish.warehouse import SCHEMA_VERSION, STORAGE_VERSION
+from cpb_pipeline.publish.warehouse import SCHEMA_VERSION
+from cpb_pipeline.runtime.store import STORAGE_VERSION
 
 WAREHOUSE_DOC = REPO_ROOT / "docs" / "warehouse.md"
 INDICATORS_DOC = REPO_ROOT / "docs" / "indicators.md"

@@ -18,6 +18,7 @@ from cpb_pipeline.staging.iro import iro_staging
 from cpb_pipeline.staging.lcs import lcs_staging
 from cpb_pipeline_tests.lcs_fixtures import minimal_extract, write_extract
 
+
 def pytest_collection_modifyitems(config, items):
     """Under pytest-xdist (`make test` runs `-n auto --dist loadgroup`), keep every test that shares an expensive
     session fixture (the demo refreshed through Dagster, the board outputs, the fictional authorities) on one

@@ -22,6 +22,19 @@ from cpb_pipeline.runtime.faults import fault_point
 
 LOCK_WAIT_SECONDS = 60.0
 
+STORAGE_VERSION = "v1.4.0"
+"""The DuckDB storage format the working database is created in: DuckDB 1.4 (the version the R package, the ODBC
+and JDBC drivers and most BI tools embed) and every later version read it, so publishing is a file copy."""
+_READABLE_BY_1_4 = 67
+"""The highest storage version number (in a file's header) DuckDB 1.4 reads; DuckDB 2.0's own format is 999."""
+
+
+def readable_by_duckdb_1_4(path: Path) -> bool:
+    """Whether DuckDB 1.4 opens this database file, read from its header (the number after the magic `DUCK`)."""
+    with open(path, "rb") as handle:
+        header = handle.read(20)
+    return header[8:12] == b"DUCK" and int.from_bytes(header[12:20], "little") <= _READABLE_BY_1_4
+
 
 class WarehouseBusy(RuntimeError):
     """Another process holds the working database's write lock."""
@@ -60,7 +73,10 @@ class WarehouseStore:
     def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         """Open the working database, waiting a while if another run holds its lock."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        con = self._retry_locked(lambda: duckdb.connect(str(self.path), read_only=read_only and self.path.exists()))
+        new = {} if self.path.exists() else {"storage_compatibility_version": STORAGE_VERSION}
+        con = self._retry_locked(
+            lambda: duckdb.connect(str(self.path), read_only=read_only and self.path.exists(), config=new)
+        )
         try:
             yield con
         finally:
@@ -85,7 +101,8 @@ class WarehouseStore:
         """As `replace_partitions`, for rows already in DuckDB (`con`, which attaches the warehouse for the
         transaction): each `schema.table` gets what its SELECT gives, with no round trip through pandas."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._retry_locked(lambda: con.execute(f"ATTACH '{self.path}' AS warehouse"))
+        created = "" if self.path.exists() else f" (STORAGE_VERSION '{STORAGE_VERSION}')"
+        self._retry_locked(lambda: con.execute(f"ATTACH '{self.path}' AS warehouse{created}"))
         try:
             con.begin()
             try:

@@ -199,3 +199,28 @@ def test_a_plain_parquet_folder_is_moved_aside_and_only_the_last_two_sets_are_ke
     assert parquet_link(target).resolve() == third.parquet.resolve()
     assert not temporary_files(target)
 
+
+def test_a_working_database_in_duckdbs_newest_format_is_rewritten_so_duckdb_1_4_opens_the_copy(tmp_path):
+    """Working databases are created in the 1.4 format, so publishing is a file copy; one an older release made in
+    DuckDB 2.0's own format is rewritten instead (a byte copy would keep a format DuckDB 1.4 refuses)."""
+    python = REPO_ROOT / ".venv-duckdb14" / "bin" / "python"
+    if not python.exists():
+        pytest.fail(f"{python} is missing: run `make test`, which creates the DuckDB 1.4 interpreter")
+    for name, config in (("created_here", None), ("made_by_duckdb_2", {})):
+        working = tmp_path / name / ".work" / "cpb.duckdb"
+        working.parent.mkdir(parents=True)
+        if config is not None:  # as an older release created it: DuckDB 2.0's default format
+            with duckdb.connect(str(working), config=config) as con:
+                con.execute("CREATE SCHEMA marts")
+        store = WarehouseStore(working)
+        with store.connect() as con:
+            con.execute("CREATE SCHEMA IF NOT EXISTS marts")
+            con.execute("CREATE TABLE marts.indicator_monthly AS SELECT DATE '2019-08-31' AS period_end, 2.5 AS value")
+        target = tmp_path / name / "cpb.duckdb"
+        publish(store, target, f"run-{name}")
+        done = subprocess.run([str(python), read_warehouse.__file__, str(target)], capture_output=True, text=True,
+                              timeout=120)  # fmt: skip
+        assert done.returncode == 0, (name, done.stderr)
+        assert json.loads(done.stdout)["tables"]["indicator_monthly"][0] == 1
+    header = (tmp_path / "made_by_duckdb_2" / ".work" / "cpb.duckdb").read_bytes()[12:20]
+    assert int.from_bytes(header, "little") > 67  # the test did start from DuckDB 2.0's own format
