@@ -21,7 +21,8 @@ from cpb_pipeline.benchmarks.comparison import travel
 from cpb_pipeline.domain.calendar import add_months, month_end
 from cpb_pipeline.domain.catalogue import Indicator
 from cpb_pipeline.domain.regions import in_a_sentence
-from cpb_pipeline.outputs.formats import change_amount, figure_text, month_name, present, shown_value
+from cpb_pipeline.domain.rounding import present
+from cpb_pipeline.outputs.formats import change_amount, figure_text, month_name, shown_value
 
 HEADING = "Draft commentary for the BI team to edit"
 DISTRICTS_MENTIONED = 3

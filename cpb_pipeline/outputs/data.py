@@ -36,8 +36,8 @@ from cpb_pipeline.domain.calendar import month_end, parse_month, thirteen_months
 from cpb_pipeline.domain.catalogue import Indicator
 from cpb_pipeline.domain.iro import CATEGORIES, CHALLENGE_TYPES
 from cpb_pipeline.domain.profile import Profile, Publication
+from cpb_pipeline.domain.rounding import present
 from cpb_pipeline.marts.action_plan.snapshots import NoSnapshotError, select_snapshot
-from cpb_pipeline.outputs.formats import present
 from cpb_pipeline.runtime.store import WarehouseStore
 
 INDICATOR_MONTHLY = tables.INDICATOR_MONTHLY.qualified

@@ -16,6 +16,7 @@ import pandas as pd
 from cpb_pipeline.benchmarks.comparison import travel
 from cpb_pipeline.domain.calendar import financial_year, latest_year_end
 from cpb_pipeline.domain.catalogue import CATALOGUE, Indicator, Unit
+from cpb_pipeline.domain.rounding import present
 from cpb_pipeline.outputs import commentary as text
 from cpb_pipeline.outputs.data import BoardData
 from cpb_pipeline.outputs.formats import (
@@ -28,7 +29,6 @@ from cpb_pipeline.outputs.formats import (
     WORSE_MARK,
     month_label,
     month_name,
-    present,
     shown_value,
     signed_change,
 )

@@ -43,32 +43,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from cpb_pipeline.domain.catalogue import CATALOGUE, Indicator
+from cpb_pipeline.domain.disclosure import figure_suppressed, small_count
 from cpb_pipeline.domain.profile import Publication
+from cpb_pipeline.domain.rounding import present
 from cpb_pipeline.outputs.data import BoardData, ChallengesRaised, CheckRecord, MonthTable
-from cpb_pipeline.outputs.formats import present
 
 TOTAL = "\x00total"
 """Marker returned by `protect_column` when the total itself has to be suppressed."""
-
-
-def small_count(value: float | None, publication: Publication) -> bool:
-    """A count shown as the symbol: within the suppressed range and not zero."""
-    if not present(value):
-        return False
-    number = float(value)  # type: ignore[arg-type]
-    return number != 0 and publication.suppress_counts_from <= number <= publication.suppress_counts_to
-
-
-def figure_suppressed(unit: str, numerator: float | None, denominator: float | None, value: float | None,
-                      publication: Publication) -> bool:  # fmt: skip
-    """Primary suppression of one figure of `unit` (a count, a rate per 10,000, a percentage or a ratio)."""
-    if unit == "count":
-        return small_count(value if present(value) else numerator, publication)
-    if not present(value):
-        return False  # nothing to show (denominator zero): shown as missing, not as suppressed
-    if unit == "percent" and present(denominator) and float(denominator) < publication.min_denominator:  # type: ignore[arg-type]
-        return True
-    return small_count(numerator, publication)
 
 
 def protect_column(values: Mapping[str, float | None], suppressed: set[str], total_shown: bool = True) -> set[str]:

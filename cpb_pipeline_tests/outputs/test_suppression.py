@@ -8,14 +8,13 @@ import pytest
 
 from cpb_pipeline.domain.calendar import thirteen_months
 from cpb_pipeline.domain.catalogue import indicator
+from cpb_pipeline.domain.disclosure import figure_suppressed, small_count
 from cpb_pipeline.domain.profile import Publication
 from cpb_pipeline.outputs.data import ActionPlanData, BoardData, IroData
 from cpb_pipeline.outputs.suppression import (
     TOTAL,
     count_table_mask,
-    figure_suppressed,
     protect_column,
-    small_count,
     table,
 )
 from cpb_pipeline.outputs.view import build_view
