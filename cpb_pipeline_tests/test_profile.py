@@ -124,3 +124,23 @@ def test_statistical_neighbours_are_optional_names(folder):
     assert _load(folder, GOOD).authority.statistical_neighbours == []
     listed = GOOD.replace("  region: North West\n", "  region: North West\n  statistical_neighbours: [Kirkton, Fenwold]\n")
     assert _load(folder, listed).authority.statistical_neighbours == ["Kirkton", "Fenwold"]
+
+
+def test_targets_are_optional_numbers_by_judged_indicator(folder):
+    assert _load(folder, GOOD).targets == {}
+    targets = GOOD + "targets:\n  cla_health_assessment: 90\n  iro_caseload: 55.5\n"
+    assert _load(folder, targets).targets == {"cla_health_assessment": 90.0, "iro_caseload": 55.5}
+
+
+@pytest.mark.parametrize(
+    "target, expected",
+    [
+        ("cla_health: 90", "line 21, key targets.cla_health: 'cla_health' is not an indicator id"),
+        ("cla: 1800", "line 21, key targets.cla: 'cla' is contextual"),
+        ("cla_health_assessment: ninety", "line 21, key targets.cla_health_assessment: Input should be a valid number"),
+        ("cla_health_assessment: .nan", "line 21, key targets.cla_health_assessment: Input should be a finite number"),
+    ],
+)
+def test_a_bad_target_names_the_file_the_line_and_the_key(folder, target, expected):
+    message = _error(folder, GOOD + f"targets:\n  {target}\n")
+    assert "authority.yaml" in message and expected in message
