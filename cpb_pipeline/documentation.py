@@ -52,6 +52,9 @@ file should be treated as handling special category personal data all the same.
 
 - 1.0: first published version.
 - 1.1: `marts.benchmark_series` adds `numerator` and `denominator` to the computed March figures.
+- 1.2: `marts.indicator_spc`, statistical process control of every monthly series (partitioned by
+  `report_month`). Assurance needs the profile's optional `targets`; the demo authority has none
+  (its published board pack sets no numeric targets), so its assurance is always null.
 
 ## Tables
 """

@@ -24,7 +24,7 @@ from cpb_pipeline.domain.tables import INDICATOR_MONTHLY
 from cpb_pipeline.runtime.faults import fault_point
 from cpb_pipeline.runtime.store import WarehouseStore, table_exists
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Bumped with a version note in docs/warehouse.md whenever a promised table or column changes."""
 
 _PUBLISHING = ".publishing-"
