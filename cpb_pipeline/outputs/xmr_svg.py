@@ -10,7 +10,6 @@ zero says so (a break mark, a visible note and the desc), since a cut axis exagg
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from html import escape
 
@@ -19,17 +18,14 @@ from cpb_pipeline.domain.catalogue import Unit
 from cpb_pipeline.domain.rounding import round_half_away
 from cpb_pipeline.marts.spc.method import Rule, SpcPoint, Variation
 from cpb_pipeline.outputs.formats import month_label, number_text
-from cpb_pipeline.outputs.svg import AXIS_TEXT, nice_ticks
+from cpb_pipeline.outputs.svg import AXIS_TEXT, CHAR_WIDTH, CUT_AXIS, FONT, cut_axis_marks, label_every, nice_ticks
 
 WIDTH, HEIGHT = 640, 310
 LEFT, RIGHT, TOP, BOTTOM = 64, 34, 30, 84
-FONT_SIZE = 13  # AXIS_TEXT's
 LEGEND_SIZE = 12
-CHAR_WIDTH = 0.6  # of the font size: a generous estimate of an average character's width
-LABEL_GAP = 6
 VALUE_LINE = "#7f7f7f"  # grey, 4:1 on white
 LEVEL_LINE = "#262626"
-LEGEND_TEXT = f'font-size="{LEGEND_SIZE}" fill="#333333" font-family="Liberation Sans, Arial, Helvetica, sans-serif"'
+LEGEND_TEXT = f'font-size="{LEGEND_SIZE}" {FONT}'
 
 # colour (each 4.5:1 or more on white), marker shape, legend word
 MARKERS: dict[Variation, tuple[str, str, str]] = {
@@ -97,7 +93,7 @@ def xmr_chart(chart_id: str, title: str, unit: Unit, points: Sequence[SpcPoint],
             f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" {AXIS_TEXT}>{escape(number_text(unit, tick))}</text>'
         )
     labels = [month_label(day) for day in months]
-    every = math.ceil((CHAR_WIDTH * FONT_SIZE * max(map(len, labels)) + LABEL_GAP) / step) if slots > 1 else 1
+    every = label_every(labels, step)
     for slot, label in enumerate(labels):
         if (slots - 1 - slot) % every == 0:  # the latest month is always labelled
             parts.append(f'<text class="month" x="{x(slot):.1f}" y="{bottom + 18}" text-anchor="middle" {AXIS_TEXT}>{label}</text>')
@@ -106,11 +102,7 @@ def xmr_chart(chart_id: str, title: str, unit: Unit, points: Sequence[SpcPoint],
         f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{bottom}" stroke="#595959" stroke-width="1"/>'
     )
     if cut_axis:
-        parts.append(
-            f'<rect x="{LEFT - 6}" y="{bottom - 20}" width="12" height="10" fill="#ffffff"/>'
-            f'<text class="axis-break" x="{LEFT}" y="{bottom - 10}" text-anchor="middle" font-size="16" fill="#333333">\u2248</text>'
-            f'<text class="axis-note" x="{LEFT}" y="{TOP - 12}" {LEGEND_TEXT}>Axis does not start at zero</text>'
-        )
+        parts.append(cut_axis_marks(LEFT, bottom, TOP))
     dashed = ' stroke-dasharray="6 4"'
     for name, value, dash in (("mean", level.mean, ""), ("lower-limit", level.lower_limit, dashed),
                               ("upper-limit", level.upper_limit, dashed)):
@@ -143,7 +135,7 @@ def _desc(unit: Unit, series_name: str, months: list[dt.date], by_slot: dict[int
         f"Special-cause points: {', '.join(signals)}." if signals else "No special-cause points.",
     ]
     if cut_axis:
-        parts.append("The value axis does not start at zero.")
+        parts.append(CUT_AXIS)
     return " ".join(parts)
 
 
