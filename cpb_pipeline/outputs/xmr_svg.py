@@ -1,5 +1,8 @@
 """Inline SVG XmR charts for a series from `marts.spc.method` (no script, no library, nothing fetched).
 
+Inline in HTML the parser gives the chart its SVG namespace, so it carries no `xmlns` (and
+the report no web address of any kind).
+
 As the line charts in svg.py, a chart stands on its own for a screen reader: `role="img"`, a
 `<title>`, and a `<desc>` listing every value and which points are signals. Colour is never the
 only cue: each kind of point has its own marker shape, and a legend names them in words. Month
@@ -13,12 +16,13 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
-from cpb_pipeline.domain.calendar import add_months, month_end
+from cpb_pipeline.domain.calendar import month_ends_between
 from cpb_pipeline.domain.catalogue import Unit
 from cpb_pipeline.domain.rounding import round_half_away
 from cpb_pipeline.marts.spc.method import Rule, SpcPoint, Variation
 from cpb_pipeline.outputs.formats import month_label, number_text
 from cpb_pipeline.outputs.svg import AXIS_TEXT, CHAR_WIDTH, CUT_AXIS, FONT, cut_axis_marks, label_every, nice_ticks
+from cpb_pipeline.outputs.view import PALETTE
 
 WIDTH, HEIGHT = 640, 310
 LEFT, RIGHT, TOP, BOTTOM = 64, 34, 30, 84
@@ -27,12 +31,15 @@ VALUE_LINE = "#7f7f7f"  # grey, 4:1 on white
 LEVEL_LINE = "#262626"
 LEGEND_TEXT = f'font-size="{LEGEND_SIZE}" {FONT}'
 
-# colour (each 4.5:1 or more on white), marker shape, legend word
+# colour (the board's palette: each 4.5:1 or more on white), marker shape, legend word
 MARKERS: dict[Variation, tuple[str, str, str]] = {
-    "special_cause_improving": ("#1d4f91", "triangle", "Improvement"),
-    "special_cause_concerning": ("#b35900", "square", "Concern"),
-    "special_cause_neither": ("#6a3d9a", "diamond", "Neither"),
-    "common_cause": ("#6e6e6e", "circle", "Common cause"),
+    variation: (f"#{PALETTE.variation[variation].lower()}", shape, word)
+    for variation, shape, word in (
+        ("special_cause_improving", "triangle", "Improvement"),
+        ("special_cause_concerning", "square", "Concern"),
+        ("special_cause_neither", "diamond", "Neither"),
+        ("common_cause", "circle", "Common cause"),
+    )
 }
 VARIATION_WORDS: dict[Variation, str] = {
     "special_cause_improving": "improvement",
@@ -50,7 +57,7 @@ RULE_WORDS: dict[Rule, str] = {
 def xmr_chart(chart_id: str, title: str, unit: Unit, points: Sequence[SpcPoint], series_name: str) -> str:
     """An SVG XmR chart: values, mean, process limits and special-cause points of one SPC series."""
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart xmr" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
+        f'<svg class="chart xmr" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMidYMid meet">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
     )
@@ -59,19 +66,13 @@ def xmr_chart(chart_id: str, title: str, unit: Unit, points: Sequence[SpcPoint],
             head + f'<desc id="{chart_id}-desc">No data.</desc>'
             f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" {AXIS_TEXT}>No figures to draw</text></svg>'
         )
-    months = [points[0].period_end]
-    while months[-1] < points[-1].period_end:
-        months.append(month_end(add_months(months[-1], 1)))
+    months = month_ends_between(points[0].period_end, points[-1].period_end)
     slots = len(months)
     slot_of = {day: slot for slot, day in enumerate(months)}
     by_slot = {slot_of[p.period_end]: p for p in points}
     level = points[0]
 
-    values = [p.value for p in points]
-    low, high = max(0.0, min(values + [level.lower_limit])), max(values + [level.upper_limit])
-    ticks = nice_ticks(low, min(100.0, high) if unit == "percent" else high)
-    if unit == "percent":
-        ticks = [t for t in ticks if t <= 100]
+    ticks = xmr_ticks(unit, points)
     y0, y1 = ticks[0], ticks[-1]
     cut_axis = y0 > 0
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -118,6 +119,14 @@ def xmr_chart(chart_id: str, title: str, unit: Unit, points: Sequence[SpcPoint],
     parts.append(_legend(bottom + 46))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def xmr_ticks(unit: Unit, points: Sequence[SpcPoint]) -> list[float]:
+    """The value axis' ticks: every point and both limits, from zero at the lowest, to 100 at most for a percentage."""
+    values, level = [p.value for p in points], points[0]
+    low, high = max(0.0, min(values + [level.lower_limit])), max(values + [level.upper_limit])
+    ticks = nice_ticks(low, min(100.0, high) if unit == "percent" else high)
+    return [t for t in ticks if t <= 100] if unit == "percent" else ticks
 
 
 def _desc(unit: Unit, series_name: str, months: list[dt.date], by_slot: dict[int, SpcPoint], cut_axis: bool) -> str:
