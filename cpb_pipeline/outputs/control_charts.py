@@ -93,7 +93,6 @@ def control_chart(ind: Indicator, data: BoardData, hidden: Hidden) -> ControlCha
     rows = data.spc[data.spc["indicator_id"] == ind.id].sort_values("period_end")
     title = f"{ind.title}: {data.authority}, SPC chart"
     described = f"{ind.title} for {data.authority}"
-    target = data.targets.get(ind.id)
     if hidden.spc(ind.id):
         message = ("The SPC chart is withheld in this published version: a month of its series is a small number, "
                    "and its mean and limits would reveal it.")  # fmt: skip
@@ -119,9 +118,8 @@ def control_chart(ind: Indicator, data: BoardData, hidden: Hidden) -> ControlCha
         variation=series.points[-1].variation,
         side=sides.pop() if len(sides) == 1 else None,
         assurance=series.assurance,
-        target=target,
+        target=data.targets.get(ind.id),
         message=None,
-        caption=f"SPC chart (XmR): {data.authority}, {span}, {len(series.points)} months: the mean, the process limits "
-        "and each month marked by what it signals.",
+        caption=f"SPC chart (XmR): {data.authority}, {span}, {len(series.points)} months.",
     )
 

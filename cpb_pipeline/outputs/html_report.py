@@ -85,7 +85,6 @@ td.period { font-size: .9em; }
 .commentary { border-left: 4px solid var(--navy); padding: .25rem .75rem; background: #f5f8fc; }
 .commentary .draft { font-weight: bold; color: #6b2400; }
 .key { font-size: .9em; color: var(--muted); }
-.spc-reading, .spc-note { margin: .25rem 0 .5rem; }
 .icon { display: inline-block; min-width: 1.1em; }
 td.reading { white-space: normal; }
 td.brag-blue { background: $blue; } td.brag-red { background: $red; }
@@ -118,7 +117,7 @@ footer.report-footer { border-top: 1px solid var(--line); margin-top: 2rem; padd
   .pair > figure { flex: 0 0 47%; }
   .pair > div { flex: 1 1 auto; }
   svg.chart { width: 100%; max-height: 44mm; }
-  svg.chart.xmr { max-height: 66mm; }
+  svg.chart.xmr { max-height: 52mm; }
   figcaption { font-size: 7pt; }
   .section-name { font-size: 8pt; }
   .notes { display: flex; gap: 6mm; align-items: flex-start; }
@@ -316,15 +315,13 @@ def _chart(page: IndicatorPage, view: BoardView) -> str:
         return (
             '<figure class="chart-box">'
             + xmr_chart(f"xmr-{page.indicator.id}", control.title, control.unit, control.points, control.series)
-            + f"<figcaption>{escape(control.caption)}</figcaption>"
-            + f'<p class="spc-reading"><strong>Latest month:</strong> {_reading(control.variation_reading)}. '
-            f"<strong>Assurance:</strong> {_reading(control.assurance_reading)}.</p></figure>"
+            + f"<figcaption>{escape(control.caption)} <strong>Latest month:</strong> {_reading(control.variation_reading)}. "
+            f"<strong>Assurance:</strong> {_reading(control.assurance_reading)}.</figcaption></figure>"
         )
     return (
         '<figure class="chart-box">'
         + line_chart(f"chart-{page.indicator.id}", page.chart, _colour(view.palette.navy))
-        + f"<figcaption>{escape(page.chart.caption)}</figcaption>"
-        + f'<p class="spc-note">{escape(control.message or "")}</p></figure>'
+        + f"<figcaption>{escape(page.chart.caption)}. {escape(control.message or '')}</figcaption></figure>"
     )
 
 
