@@ -27,6 +27,7 @@ from cpb_pipeline.jobs import monthly_refresh  # noqa: E402
 from cpb_pipeline.marts.action_plan.assets import action_plan_marts  # noqa: E402
 from cpb_pipeline.marts.indicators.assets import indicator_catalogue, indicator_monthly  # noqa: E402
 from cpb_pipeline.marts.iro.assets import iro_marts  # noqa: E402
+from cpb_pipeline.marts.spc.assets import indicator_spc  # noqa: E402
 from cpb_pipeline.outputs.assets import board_outputs  # noqa: E402
 from cpb_pipeline.publish.assets import published_warehouse  # noqa: E402
 from cpb_pipeline.runtime.partitions import monthly_partitions  # noqa: E402
@@ -47,6 +48,7 @@ def build_definitions(profile: Profile) -> dg.Definitions:
         reference_benchmarks,
         indicator_catalogue,
         indicator_monthly(partitions),
+        indicator_spc(partitions),
         *iro_marts(partitions),
         *action_plan_marts(partitions),
         benchmark_series,

@@ -101,6 +101,9 @@ file should be treated as handling special category personal data all the same.
 - 1.2: the file is published in storage format {STORAGE_VERSION} (DuckDB 1.4 and later open it; earlier
   versions were in DuckDB 2.0's own format, which only 2.0 opens); `meta.publication` adds `storage_version`; every `marts.*` table is also
   published as `parquet/<table>.parquet`.
+- 1.3: `marts.indicator_spc`, statistical process control of every monthly series (partitioned by
+  `report_month`). Assurance needs the profile's optional `targets`; the demo authority has none
+  (its published board pack sets no numeric targets), so its assurance is always null.
 
 ## Tables
 """

@@ -148,3 +148,23 @@ def test_extract_encoding_that_is_not_a_text_encoding(folder, written):
 
 def test_extract_encoding_must_be_text(folder):
     assert "line 20, key extract_encoding: Input should be a valid string" in _error(folder, GOOD + "extract_encoding: 1252\n")
+
+
+def test_targets_are_optional_numbers_by_judged_indicator(folder):
+    assert _load(folder, GOOD).targets == {}
+    targets = GOOD + "targets:\n  cla_health_assessment: 90\n  iro_caseload: 55.5\n"
+    assert _load(folder, targets).targets == {"cla_health_assessment": 90.0, "iro_caseload": 55.5}
+
+
+@pytest.mark.parametrize(
+    "target, expected",
+    [
+        ("cla_health: 90", "line 21, key targets.cla_health: 'cla_health' is not an indicator id"),
+        ("cla: 1800", "line 21, key targets.cla: 'cla' is contextual"),
+        ("cla_health_assessment: ninety", "line 21, key targets.cla_health_assessment: Input should be a valid number"),
+        ("cla_health_assessment: .nan", "line 21, key targets.cla_health_assessment: Input should be a finite number"),
+    ],
+)
+def test_a_bad_target_names_the_file_the_line_and_the_key(folder, target, expected):
+    message = _error(folder, GOOD + f"targets:\n  {target}\n")
+    assert "authority.yaml" in message and expected in message

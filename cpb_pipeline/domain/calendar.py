@@ -91,6 +91,14 @@ def month_ends_back(period_end: dt.date, count: int) -> tuple[dt.date, ...]:
     return tuple(month_end(add_months(first, -offset)) for offset in range(count - 1, -1, -1))
 
 
+def month_ends_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Every month end from the one of `first` to the one of `last`, oldest first."""
+    months = [month_end(first)]
+    while months[-1] < last:
+        months.append(month_end(add_months(months[-1].replace(day=1), 1)))
+    return months
+
+
 def thirteen_months(period_end: dt.date) -> tuple[dt.date, ...]:
     return month_ends_back(period_end, MONTHS_SHOWN)
 

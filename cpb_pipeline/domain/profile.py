@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from cpb_pipeline.domain.catalogue import BY_ID
 from cpb_pipeline.domain.errors import ConfigError
 from cpb_pipeline.domain.regions import ENGLISH_REGIONS, canonical_region, comparator_areas
 
@@ -25,6 +26,19 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PROFILE = REPO_ROOT / "data" / "authority.yaml"
 
 NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+def _judged_indicator(indicator_id: str) -> str:
+    """A target needs an indicator whose better direction is known: a contextual figure has no target."""
+    known = BY_ID.get(indicator_id)
+    if known is None:
+        raise ValueError(f"{indicator_id!r} is not an indicator id (docs/indicators.md lists them)")
+    if known.polarity == "contextual":
+        raise ValueError(f"{indicator_id!r} is contextual (neither higher nor lower is better), so it has no target")
+    return indicator_id
+
+
+TargetIndicator = Annotated[str, AfterValidator(_judged_indicator)]
 
 
 class _Strict(BaseModel):
@@ -106,6 +120,8 @@ class Profile(_Strict):
     care_leaver_districts: bool = False
     publication: Publication = Publication()
     action_plan: ActionPlanSettings = ActionPlanSettings()
+    targets: dict[TargetIndicator, Annotated[float, Field(allow_inf_nan=False)]] = Field(default_factory=dict)
+    """Optional numeric targets by indicator id, in the indicator's unit: SPC's assurance reads a series against them."""
     source_file: Path | None = None
 
     @field_validator("first_month")
@@ -221,7 +237,7 @@ def load_profile(path: Path | str | None = None, *, require_inputs: bool = True)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            key = ".".join(str(part) for part in err["loc"]) or "(top level)"
+            key = ".".join(str(part) for part in err["loc"] if part != "[key]") or "(top level)"
             line = _line_of(tree, err["loc"])
             problems.append(f"{'line ' + str(line) + ', ' if line else ''}key {key}: {_plain(err)}")
         raise ConfigError(f"{source}: " + "; ".join(problems)) from None

@@ -1,7 +1,8 @@
-"""How figures are shown: one decimal place, rounded half away from zero, as Excel does."""
+"""How figures are shown: whether there is one at all, and one decimal place, rounded half away from zero, as Excel does."""
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -11,3 +12,13 @@ def round_half_away(value: float | None, decimals: int = 1) -> float | None:
         return None
     quantum = Decimal(1).scaleb(-decimals)
     return float(Decimal(str(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def present(value: object) -> bool:
+    """Whether there is a figure: not None, not NaN, and a number."""
+    if value is None:
+        return False
+    try:
+        return not math.isnan(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False

@@ -227,6 +227,24 @@ BENCHMARK_COMPARISON = _table("marts", "benchmark_comparison", [
     ("position", "VARCHAR", "better, worse or similar (higher/lower/similar where polarity is contextual)"),
 ], "period_end")
 
+INDICATOR_SPC = _table("marts", "indicator_spc", [
+    ("report_month", "DATE", "the month end of the report month the charts are drawn for (partition)"),
+    ("period_end", "DATE", "the month end of this point of the chart"),
+    ("indicator_id", "VARCHAR", "indicator id"),
+    ("area_type", "VARCHAR", "'authority' or 'district'"),
+    ("area", "VARCHAR", "the authority's name, or a district / other_area name"),
+    ("value", "DOUBLE", "the point: the unrounded figure of marts.indicator_monthly"),
+    ("mean", "DOUBLE", "the chart's centre line: the mean of its points (the same on every point of the chart)"),
+    ("lower_limit", "DOUBLE", "lower process limit: mean - 2.66 x the screened mean moving range"),
+    ("upper_limit", "DOUBLE", "upper process limit: mean + 2.66 x the screened mean moving range"),
+    ("rules", "VARCHAR[]", "the SPC rules marking this point, of outside_limits, shift, trend and two_of_three; "
+     "empty when none does"),
+    ("variation", "VARCHAR", "common_cause (no rule marks the point), or special_cause_improving, "
+     "special_cause_concerning or special_cause_neither (marks that disagree in direction, or a contextual indicator)"),
+    ("assurance", "VARCHAR", "against the profile's target for the indicator: consistently_meets, consistently_fails "
+     "or hit_and_miss (the same on every point of the chart); null without a target"),
+], "report_month")
+
 # --- marts: the IRO service -----------------------------------------------------------------------------------------
 
 IRO_CHALLENGES_MONTHLY = _table("marts", "iro_challenges_monthly", [
@@ -355,7 +373,7 @@ ACTION_PLAN_EXCEPTIONS = _table("marts", "action_plan_exceptions", [
 
 TABLES: tuple[TableDef, ...] = (
     *LCS_STAGING.values(), *IRO_STAGING.values(), REFERENCE_BENCHMARKS,
-    INDICATOR_MONTHLY, INDICATOR_CATALOGUE, BENCHMARK_SERIES, BENCHMARK_COMPARISON,
+    INDICATOR_MONTHLY, INDICATOR_CATALOGUE, BENCHMARK_SERIES, BENCHMARK_COMPARISON, INDICATOR_SPC,
     IRO_CHALLENGES_MONTHLY, IRO_RESOLUTION_LEVELS, IRO_OPEN_AGEING, IRO_ANNUAL_SUMMARY,
     ACTION_PLAN_ACTIONS, ACTION_PLAN_SUMMARY, ACTION_PLAN_CHANGES, ACTION_PLAN_EXCEPTIONS,
 )

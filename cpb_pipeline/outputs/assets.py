@@ -2,22 +2,24 @@
 
 One multi-asset, so the month's data is read once and both outputs draw the same
 two views, with nothing handed between steps in module state. It declares every
-table it reads, with the 13 months of figures it shows as a window, so a change
-to an earlier month marks this month's outputs stale in the UI.
+table it reads: the month's SPC charts, and the figures of every month those charts
+reach (24 at most; the pages show 13 of them, and the published version checks all of
+them for small numbers) as a window, so a change to an earlier month marks this month's
+outputs stale in the UI.
 """
 
 import dagster as dg
 
 from cpb_pipeline.domain import tables
+from cpb_pipeline.marts.spc.assets import SPC_WINDOW
 from cpb_pipeline.outputs.build import board_views, write_board_packs, write_board_reports
 from cpb_pipeline.outputs.data import BoardData, load_board_data
 from cpb_pipeline.outputs.run_checks import run_check_records
 from cpb_pipeline.runtime.resources import CpbResource
 
-THIRTEEN_MONTHS = dg.TimeWindowPartitionMapping(start_offset=-12, allow_nonexistent_upstream_partitions=True)
-
 READS = [
-    dg.AssetDep(tables.INDICATOR_MONTHLY.key, partition_mapping=THIRTEEN_MONTHS),
+    dg.AssetDep(tables.INDICATOR_MONTHLY.key, partition_mapping=SPC_WINDOW),
+    tables.INDICATOR_SPC.key,
     tables.BENCHMARK_COMPARISON.key,
     tables.BENCHMARK_SERIES.key,
     tables.INDICATOR_CATALOGUE.key,
@@ -47,10 +49,10 @@ def board_outputs(partitions: dg.PartitionsDefinition) -> dg.AssetsDefinition:
             dg.AssetSpec(
                 tables.BOARD_PACK, deps=READS, group_name="outputs", kinds={"excel"},
                 description="The board pack workbook, board_pack_YYYY-MM.xlsx and its _published version (small "
-                "numbers suppressed): contents, one sheet per indicator as the Monthly Performance Report lays it out "
-                "(13 months by district with a trend, the 31 March series beside the comparators, a line chart, "
-                "definition, note and draft commentary), the action plan, the IRO summary and the run's data quality "
-                "checks.",
+                "numbers suppressed): contents, the SPC summary (every indicator's latest figure, variation and assurance), one sheet per "
+                "indicator as the Monthly Performance Report lays it out (13 months by district with a trend, the 31 "
+                "March series beside the comparators, the SPC chart, definition, note and draft commentary led by what "
+                "SPC reads), the action plan, the IRO summary and the run's data quality checks.",
             ),
             dg.AssetSpec(
                 tables.BOARD_REPORT, deps=READS, group_name="outputs", kinds={"html", "pdf"},

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cpb_pipeline.domain.iro import MA, PR
+from cpb_pipeline.domain.rounding import present
 from cpb_pipeline.outputs.data import ActionPlanData, BoardData, CheckRecord
-from cpb_pipeline.outputs.formats import BETTER_MARK, WORSE_MARK, month_label, month_name, present
+from cpb_pipeline.outputs.formats import BETTER_MARK, WORSE_MARK, month_label, month_name
 from cpb_pipeline.outputs.indicator_pages import IndicatorPage
 from cpb_pipeline.outputs.parts import Heading, Shown, figure, withheld
 from cpb_pipeline.outputs.suppression import TOTAL, Hidden

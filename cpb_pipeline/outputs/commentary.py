@@ -2,13 +2,17 @@
 
 The BI team edits it before the board sees it, so it says only what the figures
 show (the figures as the page shows them, so that every change stated is the
-difference between two numbers the reader can see): the direction of travel over the month and over the year ("improved" or
-"worsened" only where the indicator has a polarity), the position against each
-comparator with the comparator's period, and the district movements that stand
-out. It never gives causes or targets, never compares with a missing or
-suppressed figure, and never mentions a district from a suppressed figure: the
-published version passes suppressed figures in as `None` (with the `*_suppressed`
-flags set), so nothing hidden can leak into a sentence.
+difference between two numbers the reader can see). It leads with what SPC reads
+in the series (`SpcFact`: common-cause variation, "no change to explain", or the
+signals and since when), then the profile's target where there is one, and only
+then the direction of travel over the month and over the year ("improved" or
+"worsened" only where the indicator has a polarity): a single month's difference is
+mostly noise, so it is the secondary line. Then the position against each comparator
+with the comparator's period, and the district movements that stand out. It never
+gives causes, never compares with a missing or suppressed figure, and never mentions
+a district from a suppressed figure: the published version passes suppressed figures
+in as `None` (with the `*_suppressed` flags set), and a withheld SPC chart as its
+note alone, so nothing hidden can leak into a sentence.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from cpb_pipeline.benchmarks.comparison import travel
 from cpb_pipeline.domain.calendar import add_months, month_end
 from cpb_pipeline.domain.catalogue import Indicator
 from cpb_pipeline.domain.regions import in_a_sentence
-from cpb_pipeline.outputs.formats import change_amount, figure_text, month_name, present, shown_value
+from cpb_pipeline.domain.rounding import present
+from cpb_pipeline.outputs.formats import change_amount, figure_text, month_name, shown_value
 
 HEADING = "Draft commentary for the BI team to edit"
 DISTRICTS_MENTIONED = 3
@@ -34,6 +39,19 @@ class ComparatorFact:
     period: str | None  # its financial year, e.g. 2017/18
     is_latest: bool | None  # False when the comparator has not yet published the latest year
     position: str | None  # better, worse, similar (higher, lower, similar when contextual), from the mart
+
+
+@dataclass(frozen=True)
+class SpcFact:
+    """What the authority's SPC chart says of its latest month, or (`note`) why there is no chart."""
+
+    signals: str | None = None  # method.signal_sentence; None: no chart
+    variation: str | None = None  # of the latest point
+    months: int = 0  # the chart's points
+    since: dt.date | None = None  # its first month
+    assurance: str | None = None  # against the profile's target
+    target: float | None = None
+    note: str | None = None  # why there is no chart: withheld, or too few months
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,7 @@ class Facts:
     comparators: tuple[ComparatorFact, ...] = ()
     districts: tuple[DistrictChange, ...] = ()  # from `district_movements`
     symbol: str = "c"
+    spc: SpcFact | None = None  # None: no SPC reading is given at all
 
 
 def draft_commentary(facts: Facts) -> list[str]:
@@ -73,6 +92,9 @@ def draft_commentary(facts: Facts) -> list[str]:
         sentences.append(f"There is no {month} figure for {facts.authority}, so no comparison is given.")
     else:
         sentences.append(f"For {month} the figure for {facts.authority} is {figure_text(unit, facts.current)}.")
+    if facts.spc is not None:
+        sentences += _spc(ind, facts.spc)
+    if present(facts.current) and not facts.current_suppressed:
         previous = month_end(add_months(facts.period_end.replace(day=1), -1))
         year_ago = month_end(add_months(facts.period_end.replace(day=1), -12))
         sentences.append(_movement(ind, facts.current, facts.last_month, facts.last_month_suppressed, previous, False))
@@ -82,6 +104,34 @@ def draft_commentary(facts: Facts) -> list[str]:
             sentences.append(comparison)
     if facts.districts:
         sentences.append(_districts(ind, facts.districts, month_end(add_months(facts.period_end.replace(day=1), -1))))
+    return sentences
+
+
+SPECIAL_CAUSE = {"special_cause_improving": "an improvement", "special_cause_concerning": "a concern"}
+
+
+def _spc(ind: Indicator, spc: SpcFact) -> list[str]:
+    """The SPC reading of the series, then its assurance against a target: what the board discusses first."""
+    if spc.signals is None:
+        return [spc.note] if spc.note else []
+    over = f"Read as SPC over the {spc.months} months from {month_name(spc.since)}"  # type: ignore[arg-type]
+    if spc.variation == "common_cause":
+        sentences = [f"{over}, it is {spc.signals}."]
+    else:
+        reading = SPECIAL_CAUSE.get(spc.variation or "", "neither better nor worse")
+        sentences = [f"{over}, it shows {spc.signals} (special-cause variation: {reading})."]
+    if spc.assurance is not None and spc.target is not None:
+        target = f"Against its target of {figure_text(ind.unit, spc.target)},"
+        higher = ind.polarity == "higher_is_better"
+        limit = {("consistently_meets", True): "lower process limit is above", ("consistently_meets", False):
+                 "upper process limit is below", ("consistently_fails", True): "upper process limit is below",
+                 ("consistently_fails", False): "lower process limit is above"}.get((spc.assurance, higher))  # fmt: skip
+        if limit:
+            verdict = "meets" if spc.assurance == "consistently_meets" else "fails"
+            sentences.append(f"{target} it consistently {verdict} it: the {limit} the target.")
+        else:
+            sentences.append(f"{target} it is hit and miss: the target lies between the process limits, so some "
+                             "months meet it and some miss it by chance alone.")  # fmt: skip
     return sentences
 
 

@@ -5,7 +5,11 @@ The pack and the report, internal and published, are all built from the same
 
 What is read (docs/warehouse.md; the columns are in the registry, `domain/tables.py`):
 
-- `marts.indicator_monthly`: the 13 month ends up to the month, every area row;
+- `marts.indicator_monthly`: the 13 month ends up to the month, every area row (`monthly`), and the
+  months before them that an SPC chart reaches (`earlier`, up to 24 months in all), so that the
+  published version can tell whether any point of a chart is a figure it hides;
+- `marts.indicator_spc`: the authority's chart of each indicator for the month (districts' charts
+  are in the warehouse only);
 - `marts.benchmark_series`: the 31 March series, periods ending on or before the month end
   (the authority's computed March figures carry the numerators and denominators that decide
   suppression in the 31 March box);
@@ -26,21 +30,23 @@ A table that is not in the warehouse yet is not an error: the outputs say what i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from cpb_pipeline.domain import tables
-from cpb_pipeline.domain.calendar import month_end, parse_month, thirteen_months
+from cpb_pipeline.domain.calendar import month_end, month_ends_back, parse_month, thirteen_months
 from cpb_pipeline.domain.catalogue import Indicator
 from cpb_pipeline.domain.iro import CATEGORIES, CHALLENGE_TYPES
 from cpb_pipeline.domain.profile import Profile, Publication
+from cpb_pipeline.domain.rounding import present
 from cpb_pipeline.marts.action_plan.snapshots import NoSnapshotError, select_snapshot
-from cpb_pipeline.outputs.formats import present
+from cpb_pipeline.marts.spc.method import WINDOW_MONTHS
 from cpb_pipeline.runtime.store import WarehouseStore
 
 INDICATOR_MONTHLY = tables.INDICATOR_MONTHLY.qualified
+INDICATOR_SPC = tables.INDICATOR_SPC.qualified
 BENCHMARK_SERIES = tables.BENCHMARK_SERIES.qualified
 BENCHMARK_COMPARISON = tables.BENCHMARK_COMPARISON.qualified
 ACTION_PLAN_SUMMARY = tables.ACTION_PLAN_SUMMARY.qualified
@@ -142,15 +148,29 @@ class BoardData:
     notes: tuple[str, ...] = field(default=())
     comparators: tuple[str, ...] = ()  # the comparator areas in display order, the authority's region named
     region: str = ""  # the authority's region (the first comparator)
-    statistical_neighbours: tuple[str, ...] = ()  # the authorities of that comparator group, from the profile  # tables missing from the warehouse
+    statistical_neighbours: tuple[str, ...] = ()  # the authorities of that comparator group, from the profile
+    earlier: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MONTHLY_COLUMNS))
+    """indicator_monthly rows of the months before the 13 shown that the month's SPC charts reach."""
+    spc: pd.DataFrame = field(default_factory=tables.INDICATOR_SPC.empty)
+    """marts.indicator_spc rows of the authority's charts for the month, rules as tuples."""
+    spc_held: bool = True  # False when marts.indicator_spc is not in the warehouse yet
+    targets: Mapping[str, float] = field(default_factory=dict)  # the profile's, by indicator id
 
-    def month_table(self, indicator: Indicator) -> MonthTable:
-        """The indicator's 13 months: the authority, then the profile's districts in order and any others by name."""
-        frame = self.monthly[self.monthly["indicator_id"] == indicator.id]
+    @property
+    def spc_months(self) -> tuple[dt.date, ...]:
+        """The month ends an SPC chart of the month may reach: the 24 up to the month."""
+        return month_ends_back(self.period_end, WINDOW_MONTHS)
+
+    def month_table(self, indicator: Indicator, months: tuple[dt.date, ...] | None = None) -> MonthTable:
+        """The indicator's 13 months (or `months`, within the SPC window): the authority, then the profile's districts
+        in order and any others by name."""
+        months = months or self.months
+        figures = self.monthly if self.earlier.empty else pd.concat([self.earlier, self.monthly])
+        frame = figures[(figures["indicator_id"] == indicator.id) & figures["period_end"].isin(months)]
         districts = frame.loc[frame["area_type"] == "district", "area"].unique().tolist()
         ordered = [a for a in self.areas if a in districts] + sorted(a for a in districts if a not in self.areas)
         areas = [self.authority, *ordered]
-        values, numerators, denominators = (_pivot(frame, c, areas, self.months) for c in ("value", "numerator", "denominator"))
+        values, numerators, denominators = (_pivot(frame, c, areas, months) for c in ("value", "numerator", "denominator"))
         return MonthTable(tuple(areas), values, numerators, denominators, frame.empty)
 
 
@@ -166,12 +186,20 @@ def load_board_data(
         if table not in held:
             notes.append(f"{table} is not in the warehouse yet")
             return None
-        return _dates(store.query(sql, {"first": months[0], "period_end": period_end}))
+        return _dates(store.query(sql, {"first": month_ends_back(period_end, WINDOW_MONTHS)[0], "period_end": period_end}))
 
-    monthly = read(
+    figures = read(
         INDICATOR_MONTHLY,
         f"SELECT {', '.join(MONTHLY_COLUMNS)} FROM {INDICATOR_MONTHLY} WHERE period_end BETWEEN $first AND $period_end "
         "ORDER BY indicator_id, period_end, area_type, area",
+    )
+    if figures is None:
+        figures = pd.DataFrame(columns=MONTHLY_COLUMNS)
+    shown = figures["period_end"].isin(months)
+    spc = read(
+        INDICATOR_SPC,
+        f"SELECT * FROM {INDICATOR_SPC} WHERE report_month = $period_end AND area_type = 'authority' "
+        "ORDER BY indicator_id, period_end",
     )
     march = read(
         BENCHMARK_SERIES,
@@ -194,7 +222,11 @@ def load_board_data(
         comparators=profile.comparators,
         region=profile.authority.region,
         statistical_neighbours=tuple(profile.authority.statistical_neighbours),
-        monthly=monthly if monthly is not None else pd.DataFrame(columns=MONTHLY_COLUMNS),
+        monthly=figures[shown].reset_index(drop=True),
+        earlier=figures[~shown].reset_index(drop=True),
+        spc=tables.INDICATOR_SPC.empty() if spc is None else spc.assign(rules=[tuple(map(str, r)) for r in spc["rules"]]),
+        spc_held=spc is not None,
+        targets=profile.targets,
         march=march if march is not None else pd.DataFrame(columns=MARCH_COLUMNS),
         series=series if series is not None else tables.BENCHMARK_SERIES.empty(),
         comparison=comparison if comparison is not None else pd.DataFrame(),

@@ -1,8 +1,12 @@
 """The board pack workbook (`board_pack_YYYY-MM.xlsx`) from a `BoardView`, with openpyxl.
 
-Sheets: Contents (hyperlinked), one sheet per indicator laid out like the seed's
-Monthly Performance Report pages, the action plan (summary and changes), the
-action plan exceptions, the IRO summary and the data quality checks of the run.
+Sheets: Contents (hyperlinked), the SPC summary (every indicator's latest figure, variation
+and assurance, linked to its sheet), one sheet per indicator laid out like the seed's
+Monthly Performance Report pages with its SPC chart, the action plan (summary and changes),
+the action plan exceptions, the IRO summary and the data quality checks of the run.
+
+Charts are native Excel charts drawn from a data range beside the print area that holds only
+what the version shows. A value axis that does not start at zero says so in its title.
 
 Figures are stored as numbers, rounded as shown (whole counts; one decimal
 otherwise, half away from zero) with a number format; a suppressed figure is the
@@ -16,11 +20,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.chart import LineChart, Reference
+from openpyxl.chart import LineChart, Reference, Series
+from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cpb_pipeline.domain.calendar import month_ends_between
 from cpb_pipeline.outputs.board_sections import (
     ActionPlanSection,
     BragTable,
@@ -28,10 +34,14 @@ from cpb_pipeline.outputs.board_sections import (
     IroSection,
     QualitySection,
 )
-from cpb_pipeline.outputs.formats import EXCEL_FORMATS
+from cpb_pipeline.outputs.control_charts import VARIATION
+from cpb_pipeline.outputs.formats import EXCEL_FORMATS, month_label, shown_value
 from cpb_pipeline.outputs.indicator_pages import IndicatorPage, Trend
 from cpb_pipeline.outputs.parts import Heading, Shown
+from cpb_pipeline.outputs.spc_summary import SummarySection
+from cpb_pipeline.outputs.svg import value_ticks
 from cpb_pipeline.outputs.view import BoardView
+from cpb_pipeline.outputs.xmr_svg import xmr_ticks
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 AUTHORITY_FILL = PatternFill("solid", fgColor="E7E6E6")
@@ -43,6 +53,14 @@ TREND = Alignment(horizontal="left", indent=1)
 LAST_COLUMN = 15  # A (area) + 13 months + trend
 WRAP_FROM = 11  # characters: a longer header label wraps
 CHART_DATA_COLUMN = 18  # R: the chart's data, outside the print area
+CHART_ROWS = 18  # the rows a chart takes on an indicator sheet
+FROM_ZERO = ("count", "rate_per_10000")  # the line chart's value axis starts at zero for these
+CUT_AXIS = "axis does not start at zero"
+SPC_MARKERS = {  # Excel's marker shape, and the legend's word (with the summary's icon)
+    "special_cause_improving": ("triangle", "Improvement"),
+    "special_cause_concerning": ("square", "Concern"),
+    "special_cause_neither": ("diamond", "Neither improvement nor concern"),
+}
 CHANGE_FORMATS = {"count": "+#,##0;-#,##0;0"}  # a difference is signed; in percentage points, not a percentage
 CHANGE_FORMAT = "+0.0;-0.0;0.0"
 
@@ -53,6 +71,7 @@ def write_board_pack(view: BoardView, path: Path) -> int:
     contents = book.active
     contents.title = view.text.contents
     sheets = {
+        SummarySection: _summary_sheet,
         IndicatorPage: _indicator_sheet,
         ActionPlanSection: _action_plan_sheet,
         ExceptionsSection: _exceptions_sheet,
@@ -210,6 +229,39 @@ def _contents_sheet(ws: Worksheet, view: BoardView) -> None:
     ws.print_title_rows = "6:6"
 
 
+# --- the SPC summary -------------------------------------------------------------------------------------------
+
+
+def _reading(reading: tuple[str, str]) -> str:
+    icon, words = reading
+    return f"{icon} {words}".strip()
+
+
+def _summary_sheet(ws: Worksheet, summary: SummarySection, view: BoardView) -> None:
+    last = len(summary.headings)
+    _title(ws, summary.heading.title, summary.heading.section, view, last=last)
+    row = _text_block(ws, 5, None, summary.about, last=last, chars_per_line=120)
+    row += 1
+    _header(ws, row, summary.headings, view)
+    ws.print_title_rows = f"{row}:{row}"
+    for line in summary.lines:
+        row += 1
+        link = ws.cell(row, 1, line.page.title)
+        _link(link, line.page)
+        link.alignment = WRAP
+        link.border = BOX
+        _figure(ws, row, 2, line.latest, line.indicator.unit)
+        variation = ws.cell(row, 3, _reading(line.variation))
+        variation.border, variation.alignment = BOX, WRAP
+        _judged(variation, line.judgement, view)
+        assurance = ws.cell(row, 4, _reading(line.assurance))
+        assurance.border, assurance.alignment = BOX, WRAP
+        ws.row_dimensions[row].height = 30
+    row += 2
+    _text_block(ws, row, None, _key(view, summary.key), last=last, chars_per_line=120)
+    _widths(ws, [60, 14, 34, 44])
+
+
 # --- one indicator ---------------------------------------------------------------------------------------------
 
 
@@ -246,9 +298,13 @@ def _indicator_sheet(ws: Worksheet, page: IndicatorPage, view: BoardView) -> Non
     if page.comparators:
         row = _comparators(ws, row + 2, page, view)
     row += 2
-    chart_row = row
-    _chart(ws, page, view, chart_row)
-    row = chart_row + 16
+    if page.control.drawn:
+        _control_chart(ws, page, view, row)
+        row = _text_block(ws, row + CHART_ROWS, "SPC:", f"Latest month: {_reading(page.control.variation_reading)}. "
+                          f"Assurance: {_reading(page.control.assurance_reading)}.")  # fmt: skip
+    else:
+        _chart(ws, page, view, row)
+        row = _text_block(ws, row + CHART_ROWS, "SPC:", page.control.message or "")
     for label, text in page.about:
         row = _text_block(ws, row, label, text)
     row += 1
@@ -313,7 +369,12 @@ def _chart(ws: Worksheet, page: IndicatorPage, view: BoardView, anchor_row: int)
     chart.title = chart_view.title
     chart.style = 2
     chart.height, chart.width = 7.5, 26
-    chart.y_axis.title = chart_view.axis
+    values = [p.value for p in chart_view.points if p.value is not None]
+    if chart_view.unit in FROM_ZERO or not values:
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.title = chart_view.axis
+    else:
+        chart.y_axis.title = _value_axis(chart, value_ticks(chart_view.unit, values), chart_view.axis)
     chart.x_axis.title = "Month end"
     chart.y_axis.number_format = number_format
     chart.x_axis.delete = False
@@ -328,6 +389,82 @@ def _chart(ws: Worksheet, page: IndicatorPage, view: BoardView, anchor_row: int)
     series.graphicalProperties.line.width = 28000
     series.smooth = False
     ws.add_chart(chart, f"A{anchor_row}")
+
+
+def _value_axis(chart: LineChart, ticks: list[float], axis: str) -> str:
+    """Fix the value axis to `ticks`; its title, which says so when it does not start at zero."""
+    chart.y_axis.scaling.min, chart.y_axis.scaling.max = ticks[0], ticks[-1]
+    chart.y_axis.majorUnit = ticks[1] - ticks[0]
+    return f"{axis} ({CUT_AXIS})" if ticks[0] > 0 else axis
+
+
+def _control_chart(ws: Worksheet, page: IndicatorPage, view: BoardView, anchor_row: int) -> None:
+    """The SPC chart as native series: the value, the mean and the two process limits as lines, and each kind of
+    special-cause point as a series of its own with its own marker shape (never colour alone). The value axis is
+    fitted to the points and limits, as in the report, since a chart read against its limits must show them apart;
+    its title says when it does not start at zero."""
+    control, column, unit = page.control, CHART_DATA_COLUMN, page.indicator.unit
+    points = {p.period_end: p for p in control.points}
+    months = month_ends_between(control.points[0].period_end, control.points[-1].period_end)
+    level = control.points[0]
+    special = list(SPC_MARKERS)
+    names = ["Month", page.chart.series, "Mean", "Lower process limit", "Upper process limit",
+             *[f"{SPC_MARKERS[v][1]} ({VARIATION[v][0]})" for v in special]]  # fmt: skip
+    ws.cell(5, column, "SPC chart data (as shown)").font = Font(italic=True, color="595959")
+    for offset, name in enumerate(names):
+        ws.cell(6, column + offset, name)
+    number_format = EXCEL_FORMATS[unit] if unit != "count" else "#,##0.0"
+    for i, month in enumerate(months):
+        row = 7 + i
+        ws.cell(row, column, month_label(month))
+        for offset, level_value in enumerate((level.mean, level.lower_limit, level.upper_limit), start=2):
+            ws.cell(row, column + offset, level_value).number_format = number_format
+        point = points.get(month)
+        if point is None:
+            continue
+        shown = shown_value(unit, point.value)
+        ws.cell(row, column + 1, shown).number_format = EXCEL_FORMATS[unit]
+        if point.variation in SPC_MARKERS:
+            ws.cell(row, column + 5 + special.index(point.variation), shown).number_format = EXCEL_FORMATS[unit]
+    last = 6 + len(months)
+    chart = LineChart()
+    chart.title = control.title
+    chart.style = 2
+    chart.height, chart.width = 9, 26
+    chart.y_axis.title = _value_axis(chart, xmr_ticks(unit, control.points), page.unit_label)
+    chart.y_axis.number_format = EXCEL_FORMATS[unit]
+    chart.x_axis.title = "Month end"
+    chart.x_axis.delete = chart.y_axis.delete = False
+    chart.legend.position = "b"
+    chart.display_blanks = "gap"
+    for offset in range(1, len(names)):
+        chart.series.append(Series(Reference(ws, min_col=column + offset, min_row=7, max_row=last),
+                                   title_from_data=False, title=names[offset]))  # fmt: skip
+    chart.set_categories(Reference(ws, min_col=column, min_row=7, max_row=last))
+    value, mean, lower, upper, *markers = chart.series
+    _line(value, view.palette.common_cause, 22000, marker="circle")
+    _line(mean, "262626", 19000)
+    for limit in (lower, upper):
+        _line(limit, "262626", 19000, dash="dash")
+    for series, variation in zip(markers, special):
+        series.graphicalProperties.line.noFill = True
+        series.marker.symbol, series.marker.size = SPC_MARKERS[variation][0], 8
+        series.marker.graphicalProperties = GraphicalProperties(solidFill=view.palette.variation[variation])
+        series.marker.graphicalProperties.line.solidFill = view.palette.variation[variation]
+    ws.add_chart(chart, f"A{anchor_row}")
+
+
+def _line(series: Series, colour: str, width: int, *, marker: str | None = None, dash: str | None = None) -> None:
+    series.smooth = False
+    series.graphicalProperties.line.solidFill = colour
+    series.graphicalProperties.line.width = width
+    if dash:
+        series.graphicalProperties.line.dashStyle = dash
+    series.marker.symbol = marker or "none"
+    if marker:
+        series.marker.size = 5
+        series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
+        series.marker.graphicalProperties.line.solidFill = colour
 
 
 # --- action plan -----------------------------------------------------------------------------------------------

@@ -7,10 +7,9 @@ away from zero, as Excel does); counts are whole numbers.
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from cpb_pipeline.domain.catalogue import Unit
-from cpb_pipeline.domain.rounding import round_half_away
+from cpb_pipeline.domain.rounding import present, round_half_away
 
 UP, DOWN, SAME = "\u25b2", "\u25bc", "\u25ba"  # ▲ ▼ ►
 BETTER_MARK, WORSE_MARK, SIMILAR_MARK = "\u2714", "\u2718", "\u2248"  # ✔ ✘ ≈
@@ -22,15 +21,6 @@ EXCEL_FORMATS: dict[str, str] = {
     "percent": '0.0" %"',
     "ratio": "0.0",
 }
-
-
-def present(value: object) -> bool:
-    if value is None:
-        return False
-    try:
-        return not math.isnan(float(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
 
 
 def shown_value(unit: Unit, value: float | None) -> float | None:

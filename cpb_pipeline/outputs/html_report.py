@@ -1,6 +1,7 @@
 """The board report (`board_report_YYYY-MM.html`): one self-contained HTML file from a `BoardView`.
 
-Self-contained: inline CSS, inline SVG charts drawn by `svg.py`, no script, no
+Self-contained: inline CSS, inline SVG charts drawn by `xmr_svg.py` (the SPC chart of
+each indicator) and `svg.py` (the 13-month line, where there is no SPC chart), no script, no
 font, image or stylesheet from anywhere else, and no link out of the file (the
 contents links are `#anchors`). Web addresses typed into action plan notes are
 shown without their scheme so that nothing in the file points outside it.
@@ -33,8 +34,10 @@ from cpb_pipeline.outputs.board_sections import (
 )
 from cpb_pipeline.outputs.indicator_pages import IndicatorPage, Trend
 from cpb_pipeline.outputs.parts import Heading, Shown
+from cpb_pipeline.outputs.spc_summary import SummarySection
 from cpb_pipeline.outputs.svg import line_chart
 from cpb_pipeline.outputs.view import BoardView, Palette
+from cpb_pipeline.outputs.xmr_svg import xmr_chart
 
 CSS = Template("""
 :root { --ink: #1b1b1b; --muted: #4a4a4a; --navy: $navy; --line: #a6a6a6; --better: $better; --worse: $worse; }
@@ -82,6 +85,8 @@ td.period { font-size: .9em; }
 .commentary { border-left: 4px solid var(--navy); padding: .25rem .75rem; background: #f5f8fc; }
 .commentary .draft { font-weight: bold; color: #6b2400; }
 .key { font-size: .9em; color: var(--muted); }
+.icon { display: inline-block; min-width: 1.1em; }
+td.reading { white-space: normal; }
 td.brag-blue { background: $blue; } td.brag-red { background: $red; }
 td.brag-amber { background: $amber; } td.brag-green { background: $green; }
 abbr[title] { text-decoration: none; }
@@ -103,7 +108,7 @@ footer.report-footer { border-top: 1px solid var(--line); margin-top: 2rem; padd
   h1 { font-size: 20pt; } h2 { font-size: 13pt; margin-bottom: 2mm; } h3 { font-size: 9.5pt; margin: 1mm 0; }
   .table-wrap { overflow: visible; margin: 1mm 0 2mm; }
   table { font-size: 7.5pt; }
-  table.months, table.iro-summary, table.exceptions, table.changes, table.checks { width: 100%; }
+  table.months, table.iro-summary, table.exceptions, table.changes, table.checks, table.summary { width: 100%; }
   th, td { padding: .35mm 1.1mm; }
   thead { display: table-header-group; }
   tr, figure, .definition, .commentary p { break-inside: avoid; }
@@ -112,6 +117,7 @@ footer.report-footer { border-top: 1px solid var(--line); margin-top: 2rem; padd
   .pair > figure { flex: 0 0 47%; }
   .pair > div { flex: 1 1 auto; }
   svg.chart { width: 100%; max-height: 44mm; }
+  svg.chart.xmr { max-height: 52mm; }
   figcaption { font-size: 7pt; }
   .section-name { font-size: 8pt; }
   .notes { display: flex; gap: 6mm; align-items: flex-start; }
@@ -128,6 +134,7 @@ def render_report_html(view: BoardView) -> str:
     text = view.text
     title = f"{text.title} \u2013 {text.authority} \u2013 {text.month_name} ({view.version})"
     sections = {
+        SummarySection: _summary,
         IndicatorPage: _indicator,
         ActionPlanSection: _action_plan,
         ExceptionsSection: _exceptions,
@@ -279,11 +286,7 @@ def _indicator(page: IndicatorPage, view: BoardView) -> str:
             f'<th scope="row">{escape(row.area)}</th>{cells}{_trend(row.trend)}</tr>'
         )
     table = _table(page.caption, [page.unit_label, *page.month_labels, view.text.trend_heading], rows, "months")
-    chart = (
-        '<figure class="chart-box">'
-        + line_chart(f"chart-{ind_id}", page.chart, _colour(view.palette.navy))
-        + f"<figcaption>{escape(page.chart.caption)}</figcaption></figure>"
-    )
+    chart = _chart(page, view)
     side = [_march(page)]
     if page.comparators:
         side.append(_comparators(page, view))
@@ -301,6 +304,49 @@ def _indicator(page: IndicatorPage, view: BoardView) -> str:
         f"{commentary}</section>"
         "</div>",
         "indicator",
+    )
+
+
+def _chart(page: IndicatorPage, view: BoardView) -> str:
+    """The SPC chart and what it reads; without one, the 13-month line and the words saying why there is no SPC chart
+    (one chart per page: the SPC chart already shows the 13 months, and two scales of one series invite comparing them)."""
+    control = page.control
+    if control.drawn:
+        return (
+            '<figure class="chart-box">'
+            + xmr_chart(f"xmr-{page.indicator.id}", control.title, control.unit, control.points, control.series)
+            + f"<figcaption>{escape(control.caption)} <strong>Latest month:</strong> {_reading(control.variation_reading)}. "
+            f"<strong>Assurance:</strong> {_reading(control.assurance_reading)}.</figcaption></figure>"
+        )
+    return (
+        '<figure class="chart-box">'
+        + line_chart(f"chart-{page.indicator.id}", page.chart, _colour(view.palette.navy))
+        + f"<figcaption>{escape(page.chart.caption)}. {escape(control.message or '')}</figcaption></figure>"
+    )
+
+
+def _reading(reading: tuple[str, str]) -> str:
+    """An SPC reading: the icon hidden from screen readers (the words say it), then the words."""
+    icon, words = reading
+    return (f'<span class="icon" aria-hidden="true">{escape(icon)}</span> ' if icon else "") + escape(words)
+
+
+def _summary(summary: SummarySection, view: BoardView) -> str:
+    rows = []
+    for line in summary.lines:
+        judged = f" {line.judgement}" if line.judgement else ""
+        rows.append(
+            f'<tr data-indicator="{line.indicator.id}"><th scope="row"><a href="#{line.page.anchor}">'
+            f"{escape(line.page.title)}</a></th>{_cell(line.latest)}"
+            f'<td class="reading variation{judged}">{_reading(line.variation)}</td>'
+            f'<td class="reading assurance">{_reading(line.assurance)}</td></tr>'
+        )
+    return _section(
+        summary.heading,
+        f"<p>{escape(summary.about)}</p>"
+        + _table(summary.caption, summary.headings, rows, "summary")
+        + f'<p class="key">{escape(summary.key)}</p>',
+        "summary",
     )
 
 

@@ -1,5 +1,6 @@
 """One page per indicator, as a version shows it: the 13 months by area with the trend, the 31 March box,
-the comparators, the chart, the definition and the draft commentary.
+the comparators, the chart (the SPC chart where there is one, the 13-month line where there is not),
+the definition and the draft commentary.
 
 Built from the month's `BoardData` and the published version's `Hidden` decisions: a
 figure is shown or withheld by looking it up, never by applying a rule here, and a
@@ -16,7 +17,9 @@ import pandas as pd
 from cpb_pipeline.benchmarks.comparison import travel
 from cpb_pipeline.domain.calendar import financial_year, latest_year_end
 from cpb_pipeline.domain.catalogue import CATALOGUE, Indicator, Unit
+from cpb_pipeline.domain.rounding import present
 from cpb_pipeline.outputs import commentary as text
+from cpb_pipeline.outputs.control_charts import ControlChart, control_chart
 from cpb_pipeline.outputs.data import BoardData
 from cpb_pipeline.outputs.formats import (
     BETTER_MARK,
@@ -28,7 +31,6 @@ from cpb_pipeline.outputs.formats import (
     WORSE_MARK,
     month_label,
     month_name,
-    present,
     shown_value,
     signed_change,
 )
@@ -118,7 +120,8 @@ class ComparatorLine:
 
 @dataclass(frozen=True)
 class Chart:
-    """The authority's 13 months as a line: a gap (never a line through it) where a month is missing or withheld."""
+    """The authority's 13 months as a line: a gap (never a line through it) where a month is missing or withheld.
+    Drawn where the page has no SPC chart; where it has one, the SPC chart shows the same months and more."""
 
     title: str
     unit: Unit
@@ -134,7 +137,7 @@ class Chart:
 @dataclass(frozen=True)
 class IndicatorPage:
     """One indicator's page, element by element in the order both renderers lay it out. Another element of the
-    page (a control chart, say) is another field here, drawn by `excel._indicator_sheet` and `html_report._indicator`."""
+    page is another field here, drawn by `excel._indicator_sheet` and `html_report._indicator`."""
 
     number: int
     indicator: Indicator
@@ -149,6 +152,7 @@ class IndicatorPage:
     comparators_caption: str  # the comparator table's, in the report (with the authority's figure)
     comparators: tuple[ComparatorLine, ...]
     chart: Chart
+    control: ControlChart  # the authority's SPC chart, or why there is none
     about: tuple[tuple[str, str], ...]  # (label, text): the definition, the note and any change of definition
     commentary: tuple[str, ...]
 
@@ -192,6 +196,7 @@ def _page(number: int, ind: Indicator, data: BoardData, hidden: Hidden, publishe
     period = f"{labels[0]} to {labels[-1]}"
     march_periods, march_rows = _march(ind, data, hidden)
     comparators = _comparators(ind, data, current, symbol)
+    control = control_chart(ind, data, hidden)
     about = [("Definition:", ind.definition), ("N.B.", ind.note)]
     if ind.change_note:
         about.append(("Change:", ind.change_note))
@@ -219,8 +224,9 @@ def _page(number: int, ind: Indicator, data: BoardData, hidden: Hidden, publishe
             gap="suppressed or no figure" if published else "no figure",
             caption=f"Chart: {authority}, {period}" + (" (suppressed months are left out)" if published else ""),
         ),
+        control=control,
         about=tuple(about),
-        commentary=_commentary(ind, rows, comparators, data, table.denominators),
+        commentary=_commentary(ind, rows, comparators, data, table.denominators, control),
     )
 
 
@@ -298,8 +304,9 @@ def _comparators(ind: Indicator, data: BoardData, current: Shown, symbol: str) -
 
 
 def _commentary(ind: Indicator, rows: list[AreaRow], comparators: tuple[ComparatorLine, ...], data: BoardData,
-                denominators: pd.DataFrame) -> tuple[str, ...]:  # fmt: skip
-    """The draft commentary, written from the page's figures as shown (so it can say nothing a version hides)."""
+                denominators: pd.DataFrame, control: ControlChart) -> tuple[str, ...]:  # fmt: skip
+    """The draft commentary, written from the page's figures and SPC chart as shown (so it can say nothing a version
+    hides)."""
     authority = rows[0].cells
     current, last_month, last_year = authority[-1], authority[-2], authority[0]
     movements = ()
@@ -329,5 +336,14 @@ def _commentary(ind: Indicator, rows: list[AreaRow], comparators: tuple[Comparat
         ),
         districts=movements,
         symbol=data.publication.suppressed_symbol,
+        spc=text.SpcFact(
+            signals=control.signals,
+            variation=control.variation,
+            months=len(control.points),
+            since=control.points[0].period_end if control.drawn else None,
+            assurance=control.assurance,
+            target=control.target,
+            note=control.message,
+        ),
     )
     return tuple(text.draft_commentary(facts))

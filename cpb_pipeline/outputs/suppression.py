@@ -24,14 +24,18 @@ Secondary suppression (`protect_column`)
   A column whose authority cell is itself suppressed has no total to subtract from.
   Everything derived from a suppressed cell goes too: the change over the year in the trend
   column, the rate of a suppressed count, the same authority figure in the 31 March box,
-  points on the charts and the sentences of the commentary.
+  points on the charts and the sentences of the commentary. An SPC chart goes whole: its
+  mean and limits are computed from every point, so one hidden point would leak through
+  them; the chart, its line in the summary and its sentence in the commentary are withheld.
 
 One pass for the whole board (`hidden_figures`)
   Everything the published version hides is decided here, once, before anything is presented:
-  the 13-month table of every indicator (counts first, so that the rate of a suppressed count
-  and a percentage whose denominator is a suppressed count of its section can follow them), the
-  authority's row of the 31 March box, the IRO breakdown and the data quality counts. The view
-  then shows or hides each figure by looking it up (`Hidden`); it never applies a rule itself.
+  the month table of every indicator over every month an SPC chart reaches (the 13 shown and
+  up to 11 before them; counts first, so that the rate of a suppressed count and a percentage
+  whose denominator is a suppressed count of its section can follow them), the SPC charts with
+  a hidden point, the authority's row of the 31 March box, the IRO breakdown and the data
+  quality counts. The view then shows or hides each figure by looking it up (`Hidden`); it
+  never applies a rule itself.
 """
 
 from __future__ import annotations
@@ -43,32 +47,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from cpb_pipeline.domain.catalogue import CATALOGUE, Indicator
+from cpb_pipeline.domain.disclosure import figure_suppressed, small_count
 from cpb_pipeline.domain.profile import Publication
+from cpb_pipeline.domain.rounding import present
 from cpb_pipeline.outputs.data import BoardData, ChallengesRaised, CheckRecord, MonthTable
-from cpb_pipeline.outputs.formats import present
 
 TOTAL = "\x00total"
 """Marker returned by `protect_column` when the total itself has to be suppressed."""
-
-
-def small_count(value: float | None, publication: Publication) -> bool:
-    """A count shown as the symbol: within the suppressed range and not zero."""
-    if not present(value):
-        return False
-    number = float(value)  # type: ignore[arg-type]
-    return number != 0 and publication.suppress_counts_from <= number <= publication.suppress_counts_to
-
-
-def figure_suppressed(unit: str, numerator: float | None, denominator: float | None, value: float | None,
-                      publication: Publication) -> bool:  # fmt: skip
-    """Primary suppression of one figure of `unit` (a count, a rate per 10,000, a percentage or a ratio)."""
-    if unit == "count":
-        return small_count(value if present(value) else numerator, publication)
-    if not present(value):
-        return False  # nothing to show (denominator zero): shown as missing, not as suppressed
-    if unit == "percent" and present(denominator) and float(denominator) < publication.min_denominator:  # type: ignore[arg-type]
-        return True
-    return small_count(numerator, publication)
 
 
 def protect_column(values: Mapping[str, float | None], suppressed: set[str], total_shown: bool = True) -> set[str]:
@@ -143,13 +128,18 @@ MonthCell = tuple[str, str, dt.date]  # (indicator, area, month end)
 class Hidden:
     """Every figure of a board that the published version hides (the internal version hides nothing)."""
 
-    months: frozenset[MonthCell] = frozenset()  # the cells of the 13-month tables
+    months: frozenset[MonthCell] = frozenset()  # the cells of the month tables, over every month an SPC chart reaches
+    spc_charts: frozenset[str] = frozenset()  # the indicators whose SPC chart has a hidden point: withheld whole
     march_box: frozenset[tuple[str, dt.date]] = frozenset()  # (indicator, 31 March) of the authority's row
     iro_breakdown: frozenset[tuple[str, str]] = frozenset()  # (challenge type, category or TOTAL)
     check_counts: frozenset[tuple[CheckRecord, str]] = frozenset()  # (check, "failing_rows" or "rows_checked")
 
     def month(self, indicator_id: str, area: str, month_end: dt.date) -> bool:
         return (indicator_id, area, month_end) in self.months
+
+    def spc(self, indicator_id: str) -> bool:
+        """Whether the indicator's SPC chart is withheld (with its summary line and its sentence)."""
+        return indicator_id in self.spc_charts
 
     def march(self, indicator_id: str, period_end: dt.date) -> bool:
         return (indicator_id, period_end) in self.march_box
@@ -167,10 +157,13 @@ NOTHING_HIDDEN = Hidden()
 
 def hidden_figures(data: BoardData, publication: Publication) -> Hidden:
     """Every suppression decision of the published board, taken before anything is presented."""
-    tables = {ind.id: data.month_table(ind) for ind in CATALOGUE}
+    tables = {ind.id: data.month_table(ind, data.spc_months) for ind in CATALOGUE}
     months = _month_tables(data, tables, publication)
     return Hidden(
         months=frozenset(months),
+        spc_charts=frozenset(
+            point.indicator_id for point in data.spc.itertuples() if (point.indicator_id, data.authority, point.period_end) in months
+        ),
         march_box=_march_box(data, months, publication),
         iro_breakdown=frozenset(
             (raised.challenge_type, cell) for raised in data.iro.raised for cell in _raised_hidden(raised, publication)

@@ -3,7 +3,9 @@
 A chart is accessible on its own: `role="img"`, a `<title>` and a `<desc>` that lists
 every value drawn, and `aria-labelledby` pointing at both. A missing or suppressed
 month is a gap in the line (the line is never drawn through it), and the `<desc>`
-says so.
+says so. Month labels are thinned so that none runs into the next (in print the chart
+is a third of the page wide), and a value axis that does not start at zero says so with
+a break mark, a visible note and the `<desc>`: a cut axis makes a small change look large.
 """
 
 from __future__ import annotations
@@ -13,9 +15,15 @@ from html import escape
 
 from cpb_pipeline.outputs.indicator_pages import Chart
 
-WIDTH, HEIGHT = 640, 250
-LEFT, RIGHT, TOP, BOTTOM = 64, 34, 16, 44
-AXIS_TEXT = 'font-size="13" fill="#333333" font-family="Liberation Sans, Arial, Helvetica, sans-serif"'
+WIDTH, HEIGHT = 640, 264
+LEFT, RIGHT, TOP, BOTTOM = 64, 34, 30, 44
+FONT_SIZE = 13
+FONT = 'fill="#333333" font-family="Liberation Sans, Arial, Helvetica, sans-serif"'
+AXIS_TEXT = f'font-size="{FONT_SIZE}" {FONT}'
+NOTE_TEXT = f'font-size="12" {FONT}'
+CHAR_WIDTH = 0.6  # of the font size: a generous estimate of an average character's width
+LABEL_GAP = 6
+CUT_AXIS = "The value axis does not start at zero."
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -36,6 +44,22 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
+def label_every(labels: list[str], step: float) -> int:
+    """Label every n-th month (the latest always) so that no label's box reaches the next one's."""
+    if len(labels) < 2:
+        return 1
+    return math.ceil((CHAR_WIDTH * FONT_SIZE * max(map(len, labels)) + LABEL_GAP) / step)
+
+
+def cut_axis_marks(left: float, bottom: float, top: float) -> str:
+    """The break mark at the foot of a value axis that does not start at zero, and the note above the plot."""
+    return (
+        f'<rect x="{left - 6}" y="{bottom - 20}" width="12" height="10" fill="#ffffff"/>'
+        f'<text class="axis-break" x="{left}" y="{bottom - 10}" text-anchor="middle" font-size="16" fill="#333333">\u2248</text>'
+        f'<text class="axis-note" x="{left}" y="{top - 12}" {NOTE_TEXT}>Axis does not start at zero</text>'
+    )
+
+
 def line_chart(chart_id: str, chart: Chart, colour: str) -> str:
     """An SVG line chart of `chart`'s points over its months (a point without a value is a gap), drawn in `colour`."""
     line = [point.value for point in chart.points]  # None: a gap
@@ -45,19 +69,17 @@ def line_chart(chart_id: str, chart: Chart, colour: str) -> str:
         f"{label}: {point.text if point.value is not None else chart.gap}" for label, point in zip(labels, chart.points)
     )
     desc = f"Line chart of {chart.described}, {labels[0]} to {labels[-1]}. {described}." if line else "No data."
+    unit = chart.unit
+    ticks = value_ticks(unit, values) if values else [0.0]
+    y0, y1 = ticks[0], ticks[-1]
     head = (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMidYMid meet">'
-        f'<title id="{chart_id}-title">{escape(chart.title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>'
+        f'<title id="{chart_id}-title">{escape(chart.title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape(desc)}{" " + CUT_AXIS if y0 > 0 else ""}</desc>'
     )
     if not values:
         return head + f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" {AXIS_TEXT}>No figures to draw</text></svg>'
-    unit = chart.unit
-    low, high = min(values), max(values)
-    if unit == "percent":
-        low, high = max(0.0, low - 2), min(100.0, high + 2)
-    ticks = nice_ticks(low, high)
-    y0, y1 = ticks[0], ticks[-1]
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_w / max(len(line) - 1, 1)
 
@@ -73,9 +95,18 @@ def line_chart(chart_id: str, chart: Chart, colour: str) -> str:
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#d9d9d9" stroke-width="1"/>'
             f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" {AXIS_TEXT}>{escape(_tick(unit, tick))}</text>'
         )
+    every = label_every(list(labels), step)
     for i, label in enumerate(labels):
-        parts.append(f'<text x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" {AXIS_TEXT}>{label}</text>')
-    parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="#595959" stroke-width="1"/>')
+        if (len(labels) - 1 - i) % every == 0:
+            parts.append(f'<text class="month" x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
+                         f'{AXIS_TEXT}>{label}</text>')  # fmt: skip
+    bottom = TOP + plot_h
+    parts.append(
+        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{bottom}" y2="{bottom}" stroke="#595959" stroke-width="1"/>'
+        f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{bottom}" stroke="#595959" stroke-width="1"/>'
+    )
+    if y0 > 0:
+        parts.append(cut_axis_marks(LEFT, bottom, TOP))
     path, pen_down = [], False
     for i, v in enumerate(line):
         if v is None:
@@ -92,6 +123,14 @@ def line_chart(chart_id: str, chart: Chart, colour: str) -> str:
             )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def value_ticks(unit: str, values: list[float]) -> list[float]:
+    """The value axis: the range of the figures (a percentage with 2 points either side, within 0-100)."""
+    low, high = min(values), max(values)
+    if unit == "percent":
+        low, high = max(0.0, low - 2), min(100.0, high + 2)
+    return nice_ticks(low, high)
 
 
 def _tick(unit: str, value: float) -> str:

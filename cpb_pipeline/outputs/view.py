@@ -8,11 +8,11 @@ published one, everything it hides is decided first, for the whole board at once
 a suppressed figure reaches no writer (its value is dropped), so charts, trends and
 commentary can only use what is shown.
 
-A view is its sections in reading order (`BoardView.sections`: the indicator pages,
-then the action plan, its exceptions, the IRO summary and data quality), each with a
-`Heading` that gives its sheet, its anchor and its line in the contents. Another
-section (a summary at the front, say) is a field of `BoardView` put in its place in
-`sections`, and a drawing of it in each renderer: the contents follow by themselves.
+A view is its sections in reading order (`BoardView.sections`: the SPC summary, the
+indicator pages, then the action plan, its exceptions, the IRO summary and data
+quality), each with a `Heading` that gives its sheet, its anchor and its line in the
+contents. Another section is a field of `BoardView` put in its place in `sections`,
+and a drawing of it in each renderer: the contents follow by themselves.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from cpb_pipeline.outputs.data import BoardData
 from cpb_pipeline.outputs.formats import DOWN, MISSING, SAME, UP, month_name
 from cpb_pipeline.outputs.indicator_pages import IndicatorPage, indicator_pages
 from cpb_pipeline.outputs.parts import Heading
+from cpb_pipeline.outputs.spc_summary import SummarySection, summary_section
 from cpb_pipeline.outputs.suppression import NOTHING_HIDDEN, hidden_figures
 
 INTERNAL, PUBLISHED = "INTERNAL", "PUBLISHED"
@@ -45,7 +46,7 @@ KEY = (
     f"context are not judged. {MISSING} means there is no figure for that month or year."
 )
 
-Section = IndicatorPage | ActionPlanSection | ExceptionsSection | IroSection | QualitySection
+Section = SummarySection | IndicatorPage | ActionPlanSection | ExceptionsSection | IroSection | QualitySection
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,11 @@ class Palette:
     red: str = "F4B6B6"
     amber: str = "FFE699"
     green: str = "C6E0B4"
+    # the SPC markers (each 4.5:1 or more on white); the shape, not the colour, tells them apart
+    improvement: str = "1D4F91"
+    concern: str = "B35900"
+    neither: str = "6A3D9A"
+    common_cause: str = "6E6E6E"
 
     @property
     def brag(self) -> dict[str, str]:
@@ -69,6 +75,12 @@ class Palette:
 
     def version(self, published: bool) -> str:
         return self.published if published else self.internal
+
+    @property
+    def variation(self) -> dict[str, str]:
+        """The colour of each kind of SPC point, by variation."""
+        return {"special_cause_improving": self.improvement, "special_cause_concerning": self.concern,
+                "special_cause_neither": self.neither, "common_cause": self.common_cause}  # fmt: skip
 
 
 PALETTE = Palette()
@@ -132,6 +144,7 @@ class BoardView:
     published: bool
     text: BoardText
     palette: Palette
+    summary: SummarySection
     pages: tuple[IndicatorPage, ...]
     action_plan: ActionPlanSection
     exceptions: ExceptionsSection
@@ -145,7 +158,7 @@ class BoardView:
     @property
     def sections(self) -> tuple[Section, ...]:
         """Everything after the contents, in reading order: one sheet of the pack, one section of the report each."""
-        return (*self.pages, self.action_plan, self.exceptions, self.iro, self.quality)
+        return (self.summary, *self.pages, self.action_plan, self.exceptions, self.iro, self.quality)
 
     @property
     def contents(self) -> tuple[ContentsGroup, ...]:
@@ -168,6 +181,7 @@ def build_view(data: BoardData, *, published: bool) -> BoardView:
         published=published,
         text=text,
         palette=PALETTE,
+        summary=summary_section(pages, text.month_name),
         pages=pages,
         action_plan=action_plan_section(data.action_plan),
         exceptions=exceptions_section(data.action_plan),

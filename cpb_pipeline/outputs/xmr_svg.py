@@ -1,5 +1,8 @@
 """Inline SVG XmR charts for a series from `marts.spc.method` (no script, no library, nothing fetched).
 
+Inline in HTML the parser gives the chart its SVG namespace, so it carries no `xmlns` (and
+the report no web address of any kind).
+
 As the line charts in svg.py, a chart stands on its own for a screen reader: `role="img"`, a
 `<title>`, and a `<desc>` listing every value and which points are signals. Colour is never the
 only cue: each kind of point has its own marker shape, and a legend names them in words. Month
@@ -10,33 +13,33 @@ zero says so (a break mark, a visible note and the desc), since a cut axis exagg
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from html import escape
 
-from cpb_pipeline.domain.calendar import add_months, month_end
+from cpb_pipeline.domain.calendar import month_ends_between
 from cpb_pipeline.domain.catalogue import Unit
 from cpb_pipeline.domain.rounding import round_half_away
 from cpb_pipeline.marts.spc.method import Rule, SpcPoint, Variation
 from cpb_pipeline.outputs.formats import month_label, number_text
-from cpb_pipeline.outputs.svg import AXIS_TEXT, nice_ticks
+from cpb_pipeline.outputs.svg import AXIS_TEXT, CHAR_WIDTH, CUT_AXIS, FONT, cut_axis_marks, label_every, nice_ticks
+from cpb_pipeline.outputs.view import PALETTE
 
 WIDTH, HEIGHT = 640, 310
 LEFT, RIGHT, TOP, BOTTOM = 64, 34, 30, 84
-FONT_SIZE = 13  # AXIS_TEXT's
 LEGEND_SIZE = 12
-CHAR_WIDTH = 0.6  # of the font size: a generous estimate of an average character's width
-LABEL_GAP = 6
 VALUE_LINE = "#7f7f7f"  # grey, 4:1 on white
 LEVEL_LINE = "#262626"
-LEGEND_TEXT = f'font-size="{LEGEND_SIZE}" fill="#333333" font-family="Liberation Sans, Arial, Helvetica, sans-serif"'
+LEGEND_TEXT = f'font-size="{LEGEND_SIZE}" {FONT}'
 
-# colour (each 4.5:1 or more on white), marker shape, legend word
+# colour (the board's palette: each 4.5:1 or more on white), marker shape, legend word
 MARKERS: dict[Variation, tuple[str, str, str]] = {
-    "special_cause_improving": ("#1d4f91", "triangle", "Improvement"),
-    "special_cause_concerning": ("#b35900", "square", "Concern"),
-    "special_cause_neither": ("#6a3d9a", "diamond", "Neither"),
-    "common_cause": ("#6e6e6e", "circle", "Common cause"),
+    variation: (f"#{PALETTE.variation[variation].lower()}", shape, word)
+    for variation, shape, word in (
+        ("special_cause_improving", "triangle", "Improvement"),
+        ("special_cause_concerning", "square", "Concern"),
+        ("special_cause_neither", "diamond", "Neither"),
+        ("common_cause", "circle", "Common cause"),
+    )
 }
 VARIATION_WORDS: dict[Variation, str] = {
     "special_cause_improving": "improvement",
@@ -54,7 +57,7 @@ RULE_WORDS: dict[Rule, str] = {
 def xmr_chart(chart_id: str, title: str, unit: Unit, points: Sequence[SpcPoint], series_name: str) -> str:
     """An SVG XmR chart: values, mean, process limits and special-cause points of one SPC series."""
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart xmr" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
+        f'<svg class="chart xmr" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMidYMid meet">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
     )
@@ -63,19 +66,13 @@ def xmr_chart(chart_id: str, title: str, unit: Unit, points: Sequence[SpcPoint],
             head + f'<desc id="{chart_id}-desc">No data.</desc>'
             f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" {AXIS_TEXT}>No figures to draw</text></svg>'
         )
-    months = [points[0].period_end]
-    while months[-1] < points[-1].period_end:
-        months.append(month_end(add_months(months[-1], 1)))
+    months = month_ends_between(points[0].period_end, points[-1].period_end)
     slots = len(months)
     slot_of = {day: slot for slot, day in enumerate(months)}
     by_slot = {slot_of[p.period_end]: p for p in points}
     level = points[0]
 
-    values = [p.value for p in points]
-    low, high = max(0.0, min(values + [level.lower_limit])), max(values + [level.upper_limit])
-    ticks = nice_ticks(low, min(100.0, high) if unit == "percent" else high)
-    if unit == "percent":
-        ticks = [t for t in ticks if t <= 100]
+    ticks = xmr_ticks(unit, points)
     y0, y1 = ticks[0], ticks[-1]
     cut_axis = y0 > 0
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -97,7 +94,7 @@ def xmr_chart(chart_id: str, title: str, unit: Unit, points: Sequence[SpcPoint],
             f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" {AXIS_TEXT}>{escape(number_text(unit, tick))}</text>'
         )
     labels = [month_label(day) for day in months]
-    every = math.ceil((CHAR_WIDTH * FONT_SIZE * max(map(len, labels)) + LABEL_GAP) / step) if slots > 1 else 1
+    every = label_every(labels, step)
     for slot, label in enumerate(labels):
         if (slots - 1 - slot) % every == 0:  # the latest month is always labelled
             parts.append(f'<text class="month" x="{x(slot):.1f}" y="{bottom + 18}" text-anchor="middle" {AXIS_TEXT}>{label}</text>')
@@ -106,11 +103,7 @@ def xmr_chart(chart_id: str, title: str, unit: Unit, points: Sequence[SpcPoint],
         f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{bottom}" stroke="#595959" stroke-width="1"/>'
     )
     if cut_axis:
-        parts.append(
-            f'<rect x="{LEFT - 6}" y="{bottom - 20}" width="12" height="10" fill="#ffffff"/>'
-            f'<text class="axis-break" x="{LEFT}" y="{bottom - 10}" text-anchor="middle" font-size="16" fill="#333333">\u2248</text>'
-            f'<text class="axis-note" x="{LEFT}" y="{TOP - 12}" {LEGEND_TEXT}>Axis does not start at zero</text>'
-        )
+        parts.append(cut_axis_marks(LEFT, bottom, TOP))
     dashed = ' stroke-dasharray="6 4"'
     for name, value, dash in (("mean", level.mean, ""), ("lower-limit", level.lower_limit, dashed),
                               ("upper-limit", level.upper_limit, dashed)):
@@ -128,6 +121,14 @@ def xmr_chart(chart_id: str, title: str, unit: Unit, points: Sequence[SpcPoint],
     return "".join(parts)
 
 
+def xmr_ticks(unit: Unit, points: Sequence[SpcPoint]) -> list[float]:
+    """The value axis' ticks: every point and both limits, from zero at the lowest, to 100 at most for a percentage."""
+    values, level = [p.value for p in points], points[0]
+    low, high = max(0.0, min(values + [level.lower_limit])), max(values + [level.upper_limit])
+    ticks = nice_ticks(low, min(100.0, high) if unit == "percent" else high)
+    return [t for t in ticks if t <= 100] if unit == "percent" else ticks
+
+
 def _desc(unit: Unit, series_name: str, months: list[dt.date], by_slot: dict[int, SpcPoint], cut_axis: bool) -> str:
     level = next(iter(by_slot.values()))
     listed = "; ".join(
@@ -143,7 +144,7 @@ def _desc(unit: Unit, series_name: str, months: list[dt.date], by_slot: dict[int
         f"Special-cause points: {', '.join(signals)}." if signals else "No special-cause points.",
     ]
     if cut_axis:
-        parts.append("The value axis does not start at zero.")
+        parts.append(CUT_AXIS)
     return " ".join(parts)
 
 

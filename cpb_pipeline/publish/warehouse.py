@@ -30,7 +30,7 @@ from cpb_pipeline.domain.tables import INDICATOR_MONTHLY, MARTS
 from cpb_pipeline.runtime.faults import fault_point
 from cpb_pipeline.runtime.store import STORAGE_VERSION, WarehouseStore, readable_by_duckdb_1_4, table_exists
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 """Bumped with a version note in docs/warehouse.md whenever a promised table or column changes."""
 
 

@@ -2,8 +2,17 @@
 
 import datetime as dt
 
+import pytest
+
 from cpb_pipeline.domain.catalogue import indicator
-from cpb_pipeline.outputs.commentary import ComparatorFact, DistrictChange, Facts, district_movements, draft_commentary
+from cpb_pipeline.outputs.commentary import (
+    ComparatorFact,
+    DistrictChange,
+    Facts,
+    SpcFact,
+    district_movements,
+    draft_commentary,
+)
 
 AUG = dt.date(2019, 8, 31)
 
@@ -97,11 +106,60 @@ def test_district_movements_leave_out_suppressed_small_and_unchanged_figures():
     assert counts == (DistrictChange("Preston", 320.0, 324.0),)
 
 
-def test_commentary_of_the_whole_pack_states_no_causes_or_targets(built):
+def test_commentary_of_the_whole_pack_states_no_causes_and_a_target_only_where_the_profile_sets_one(built):
     from cpb_pipeline.outputs.view import build_view
 
     for published in (False, True):
         for page in build_view(built.data, published=published).pages:
-            text = " ".join(page.commentary).lower()
+            targeted = [s for s in page.commentary if s.startswith("Against its target of ")]
+            assert len(targeted) == (page.indicator.id in built.profile.targets and page.control.drawn), page.indicator.id
+            text = " ".join(s for s in page.commentary if s not in targeted).lower()
             for word in ("because", "due to", "target", "caused", "as a result", "should"):
                 assert word not in text, (page.indicator.id, text)
+
+
+def test_the_spc_reading_leads_and_the_month_s_difference_follows():
+    shift = SpcFact("a shift: 8 months above the mean since January 2019", "special_cause_concerning", 17,
+                    dt.date(2018, 4, 30))  # fmt: skip
+    text = draft_commentary(Facts(indicator("iro_caseload"), "Lancashire", AUG, 19.4, 19.1, 17.2, spc=shift))
+    assert text[:3] == [
+        "For August 2019 the figure for Lancashire is 19.4.",
+        "Read as SPC over the 17 months from April 2018, it shows a shift: 8 months above the mean since January 2019 "
+        "(special-cause variation: a concern).",
+        "Compared with July 2019 (19.1), it has worsened: up by 0.3.",
+    ]
+    quiet = SpcFact("within common-cause variation: no change to explain", "common_cause", 12, dt.date(2018, 9, 30))
+    text = draft_commentary(Facts(indicator("cla"), "Lancashire", AUG, 2117, 2089, 2059, spc=quiet))
+    assert text[1] == ("Read as SPC over the 12 months from September 2018, it is within common-cause variation: no "
+                       "change to explain.")  # fmt: skip
+    assert text[2] == "Compared with July 2019 (2,089), it is up by 28."  # still there, but second
+
+
+@pytest.mark.parametrize(
+    "indicator_id, assurance, target, sentence",
+    [
+        ("cla_health_assessment", "consistently_fails", 95.0,
+         "Against its target of 95.0 %, it consistently fails it: the upper process limit is below the target."),
+        ("iro_caseload", "consistently_meets", 20.0,
+         "Against its target of 20.0, it consistently meets it: the upper process limit is below the target."),
+        ("cla_reviews_in_timescale", "hit_and_miss", 90.0,
+         "Against its target of 90.0 %, it is hit and miss: the target lies between the process limits, so some "
+         "months meet it and some miss it by chance alone."),
+    ],
+)  # fmt: skip
+def test_assurance_against_a_target_follows_the_reading(indicator_id, assurance, target, sentence):
+    fact = SpcFact("within common-cause variation: no change to explain", "common_cause", 13, dt.date(2018, 8, 31),
+                   assurance, target)  # fmt: skip
+    assert draft_commentary(Facts(indicator(indicator_id), "Lancashire", AUG, 90.0, spc=fact))[2] == sentence
+
+
+def test_a_withheld_or_missing_chart_is_said_in_words_and_read_no_further():
+    withheld = SpcFact(note="The SPC chart is withheld in this published version: a month of its series is a small "
+                            "number, and its mean and limits would reveal it.")  # fmt: skip
+    text = draft_commentary(Facts(indicator("iro_pr_raised"), "Testshire", AUG, None, current_suppressed=True,
+                                  spc=withheld))  # fmt: skip
+    assert text == [
+        "The August 2019 figure for Testshire is a small number and is not published (shown as \u201cc\u201d), "
+        "so no comparison is given.",
+        withheld.note,
+    ]

@@ -30,8 +30,8 @@ def test_both_versions_are_written_where_contracts_8_says_with_the_sheet_count_i
     internal, published = books
     meta = built.metadata(["outputs", "board_pack"])
     assert meta["internal"].value == str(built.file(PACK)) and meta["published"].value == str(built.file(PUBLISHED))
-    assert meta["sheets"].value == len(internal.sheetnames) == 1 + len(CATALOGUE) + 4
-    assert internal.sheetnames[0] == "Contents" and internal.sheetnames[-4:] == [
+    assert meta["sheets"].value == len(internal.sheetnames) == 2 + len(CATALOGUE) + 4
+    assert internal.sheetnames[:2] == ["Contents", "Summary"] and internal.sheetnames[-4:] == [
         "Action plan", "Action plan exceptions", "IRO summary", "Data quality"]  # fmt: skip
 
 
@@ -136,10 +136,12 @@ def test_chart_is_a_native_line_chart_fed_only_with_shown_figures(books):
         for number, ind in enumerate(CATALOGUE, start=1):
             charts = _indicator_sheet(book, number, ind.id)._charts
             assert len(charts) == 1 and charts[0].tagname == "lineChart"
-    ws = _indicator_sheet(published, 16, "iro_pr_raised")
+    ws = _indicator_sheet(published, 16, "iro_pr_raised")  # its SPC chart is withheld: the 13-month line instead
+    assert ws.cell(5, 18).value == "Chart data (as shown)"
     data = [ws.cell(7 + i, 19).value for i in range(13)]
     assert data[1] is None and data[-1] is None and data[2] == 12  # Sep-18 (3) and Aug-19 (4) suppressed: gaps
-    assert _indicator_sheet(internal, 16, "iro_pr_raised").cell(19, 19).value == 4
+    spc = _indicator_sheet(internal, 16, "iro_pr_raised")  # the internal pack draws its SPC chart
+    assert spc.cell(5, 18).value == "SPC chart data (as shown)" and spc.cell(19, 19).value == 4
 
 
 def test_definition_note_change_note_and_draft_commentary_on_each_page(books):

@@ -71,7 +71,7 @@ def test_the_html_is_self_contained(pages):
         assert not re.search(r"\bsrc\s*=", html, re.I)
         assert not re.search(r"@import|url\(", html, re.I)
         assert all(h.startswith("#") for h in re.findall(r'href="([^"]*)"', html))
-        assert "<style>" in html and html.count("<svg") == len(CATALOGUE)
+        assert "<style>" in html and html.count("<svg") == len(CATALOGUE)  # one chart a page: SPC, or the line
 
 
 def test_the_html_is_accessible(pages):

@@ -1,21 +1,23 @@
 """Statistical disclosure control: primary and secondary suppression on hand-made tables."""
 
+import dataclasses
 import datetime as dt
 import random
 
 import pandas as pd
 import pytest
 
+from cpb_pipeline.domain import tables
 from cpb_pipeline.domain.calendar import thirteen_months
 from cpb_pipeline.domain.catalogue import indicator
+from cpb_pipeline.domain.disclosure import figure_suppressed, small_count
 from cpb_pipeline.domain.profile import Publication
 from cpb_pipeline.outputs.data import ActionPlanData, BoardData, IroData
 from cpb_pipeline.outputs.suppression import (
     TOTAL,
     count_table_mask,
-    figure_suppressed,
+    hidden_figures,
     protect_column,
-    small_count,
     table,
 )
 from cpb_pipeline.outputs.view import build_view
@@ -176,3 +178,36 @@ def test_a_care_leaver_percentage_does_not_hint_at_a_suppressed_count_of_care_le
     assert all(c.suppressed for c in _cells(view, "care_leavers_eet", "South")[1].cells)
     assert all(c.suppressed for c in _cells(view, "care_leavers_eet", "North")[1].cells)
     assert _cells(view, "care_leavers_eet", "Other")[1].cells[-1].value == 70.0
+
+
+def _with_spc(earlier_values: list[float]) -> BoardData:
+    """Tiny's IRO problem resolutions: 9 in each of the 13 months shown, `earlier_values` in the 11 before them, and
+    the SPC chart of all 24 months (as marts.indicator_spc would hold it)."""
+    from cpb_pipeline.domain.calendar import month_ends_back
+    from cpb_pipeline.marts.spc.method import spc_series
+
+    data = _tiny([("iro_pr_raised", "authority", "Tiny", 9, None)])
+    before = month_ends_back(END, 24)[:11]
+    earlier = pd.DataFrame([("iro_pr_raised", m, "authority", "Tiny", float(v), None, float(v))
+                            for m, v in zip(before, earlier_values)], columns=data.monthly.columns)  # fmt: skip
+    series = spc_series([*zip(before, map(float, earlier_values)), *((m, 9.0) for m in MONTHS)], "contextual")
+    spc = pd.DataFrame([(END, p.period_end, "iro_pr_raised", "authority", "Tiny", p.value, p.mean, p.lower_limit,
+                         p.upper_limit, p.rules, p.variation, None) for p in series.points],
+                       columns=tables.INDICATOR_SPC.column_names)  # fmt: skip
+    return dataclasses.replace(data, earlier=earlier, spc=spc)
+
+
+def test_a_small_count_before_the_13_months_shown_withholds_the_spc_chart_in_the_published_version():
+    small_earlier = _with_spc([8, 8, 8, 4, 8, 8, 8, 8, 8, 8, 8])  # 4, a year and a half ago: on the chart, not the page
+    assert hidden_figures(small_earlier, PUB).spc("iro_pr_raised")
+    published = next(p for p in build_view(small_earlier, published=True).pages if p.indicator.id == "iro_pr_raised")
+    assert not any(c.suppressed for c in published.authority_row.cells)  # the 13 months shown are all 9
+    assert not published.control.drawn and published.control.withheld
+    assert published.control.signals is None and published.control.variation is None
+    assert "withheld" in " ".join(published.commentary) and "Read as SPC" not in " ".join(published.commentary)
+    internal = next(p for p in build_view(small_earlier, published=False).pages if p.indicator.id == "iro_pr_raised")
+    assert len(internal.control.points) == 24 and "Read as SPC over the 24 months" in internal.commentary[1]
+    none_small = _with_spc([8] * 11)
+    assert not hidden_figures(none_small, PUB).spc("iro_pr_raised")
+    shown = next(p for p in build_view(none_small, published=True).pages if p.indicator.id == "iro_pr_raised")
+    assert shown.control.drawn and shown.commentary[1].startswith("Read as SPC over the 24 months from September 2017")

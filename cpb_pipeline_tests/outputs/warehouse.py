@@ -4,7 +4,8 @@ Testshire, two districts and "Other areas", the 13 months to August 2019. The
 figures are chosen to exercise the outputs: small counts in the district tables
 (a lone small district, two ones in a column, zeros), percentages on small
 denominators, a month missing, comparators with and without the latest year,
-an action plan with two snapshots.
+an action plan with two snapshots, and the month's SPC charts (13 points each; two
+targets), one of them on a series with small counts.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from cpb_pipeline.domain.catalogue import CATALOGUE, indicator
 from cpb_pipeline.domain.profile import Profile, load_profile
 from cpb_pipeline.marts.action_plan import changes, exceptions, summary
 from cpb_pipeline.marts.indicators.compute import value_of
+from cpb_pipeline.marts.spc.compute import spc_rows
 from cpb_pipeline.runtime.store import WarehouseStore
 from cpb_pipeline.sources.action_plan.model import to_frame
 
@@ -47,6 +49,7 @@ first_month: 2018-04
 action_plan:
   stale_after_weeks: 8
   board_dates: {"2019-08": 2019-09-17}
+targets: {cla_health_assessment: 80, iro_caseload: 20}
 """
 
 # district counts per month (13 values, August 2018 first)
@@ -218,6 +221,7 @@ def build_warehouse(root: Path, *, action_plan: bool = True) -> Profile:
     comparison = comparison_rows(PERIOD_END, authority, series, "North West")
     written = {
         "marts.indicator_monthly": tables.INDICATOR_MONTHLY.typed(monthly),
+        "marts.indicator_spc": tables.INDICATOR_SPC.typed(spc_rows(monthly, PERIOD_END, profile)),
         "marts.benchmark_series": tables.BENCHMARK_SERIES.typed(series),
         "marts.benchmark_comparison": tables.BENCHMARK_COMPARISON.typed(comparison),
         "marts.iro_challenges_monthly": tables.IRO_CHALLENGES_MONTHLY.typed(iro_challenge_rows()),

@@ -6,7 +6,14 @@ import math
 
 import pytest
 
-from cpb_pipeline.marts.spc.method import Signal, describe_signals, series_window, signal_sentence, spc_series
+from cpb_pipeline.marts.spc.method import (
+    Signal,
+    describe_signals,
+    series_window,
+    signal_sentence,
+    spc_series,
+    stored_series,
+)
 
 
 def month_ends(count: int, year: int = 2019, month: int = 1) -> list[dt.date]:
@@ -252,3 +259,15 @@ def test_months_must_be_month_ends_and_points_in_order():
 )
 def test_assurance_against_a_target(polarity, target, assurance):
     assert spc(NOISE, polarity, target).assurance == assurance
+
+
+@pytest.mark.parametrize("values", [NOISE, SPIKE, SHIFT, TREND, TWO_OF_THREE, MOUNTAIN], ids=lambda v: str(v[:3]))
+def test_a_stored_series_describes_its_signals_as_the_computed_one(values):
+    series = spc(values)
+    stored = stored_series([(p.period_end, p.value, p.rules, p.variation) for p in series.points], series.mean,
+                           series.lower_limit, series.upper_limit, series.assurance)  # fmt: skip
+    assert stored.mr_bar == pytest.approx(series.mr_bar, rel=1e-12)
+    assert stored.upper_two_sigma == pytest.approx(series.upper_two_sigma, rel=1e-12)
+    assert stored.points[-1].rules == series.points[-1].rules
+    assert describe_signals(stored) == describe_signals(series)
+    assert signal_sentence(stored) == signal_sentence(series)

@@ -9,7 +9,7 @@ from cpb_pipeline.marts.spc.method import series_window, spc_series
 from cpb_pipeline.outputs.xmr_svg import xmr_chart
 from cpb_pipeline_tests.spc.test_method import MOUNTAIN, SPIKE, month_ends
 
-SVG = "{http://www.w3.org/2000/svg}"
+SVG = ""  # inline in HTML, the chart carries no xmlns: the HTML parser puts it in the SVG namespace
 CHAR_WIDTH = 0.6
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+from cpb_pipeline.demo.synthetic import FENMOOR, MARLOWSHIRE
 from cpb_pipeline.domain.calendar import months_between
 from cpb_pipeline.domain.catalogue import CATALOGUE
 from cpb_pipeline.domain.lcs import TABLES
@@ -25,6 +26,14 @@ def test_profile_loads(written):
     assert profile.demo
     assert profile.first_month == authority.first_month
     assert profile.authority.statistical_neighbours == list(authority.statistical_neighbours)
+    assert profile.targets == dict(authority.targets)
+    if authority.targets:
+        assert "illustrative" in path.read_text(encoding="utf-8").split("authority:")[0]
+
+
+def test_marlowshire_has_two_illustrative_targets_and_fenmoor_none():
+    assert dict(MARLOWSHIRE.targets) == {"cla_health_assessment": 90.0, "cla_reviews_in_timescale": 95.0}
+    assert FENMOOR.targets == ()
 
 
 def test_every_month_loads_without_blocking_failures(written):

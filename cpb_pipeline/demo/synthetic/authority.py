@@ -34,6 +34,8 @@ class SyntheticAuthority:
     first_month: str
     last_month: str
     seed: int
+    targets: tuple[tuple[str, float], ...] = ()
+    """(indicator id, target): illustrative numbers for SPC's assurance, as fictional as the authority."""
 
     def __post_init__(self) -> None:
         if self.region not in REGIONS:
@@ -73,6 +75,7 @@ MARLOWSHIRE = SyntheticAuthority(
     first_month="2019-04",
     last_month="2019-08",
     seed=951,
+    targets=(("cla_health_assessment", 90.0), ("cla_reviews_in_timescale", 95.0)),
 )
 
 FENMOOR = SyntheticAuthority(
@@ -150,7 +153,7 @@ def generated_authorities(n: int, first_month: str = "2019-04",
 
 def profile_document(authority: SyntheticAuthority) -> dict[str, object]:
     """The profile as `cpb_pipeline.domain.profile.load_profile` reads it; paths relative to the profile's folder."""
-    return {
+    document = {
         "authority": {"name": authority.name, "la_code": authority.la_code, "region": authority.region,
                       "statistical_neighbours": list(authority.statistical_neighbours)},
         "first_month": authority.first_month,
@@ -163,12 +166,17 @@ def profile_document(authority: SyntheticAuthority) -> dict[str, object]:
         "demo": True,
         "action_plan": {"stale_after_weeks": 8},
     }
+    if authority.targets:
+        document["targets"] = dict(authority.targets)
+    return document
 
 
 def write_profile(authority: SyntheticAuthority, path: Path) -> Path:
     head = (f"# {authority.name}: a FICTIONAL authority written by cpb_pipeline.demo.synthetic"
             f" (seed {authority.seed}).\n"
-            "# Its data is synthetic; it is not a real council.\n")
+            "# Its data is synthetic; it is not a real council.\n"
+            + ("# Its targets are illustrative numbers for SPC's assurance, as fictional as the authority.\n"
+               if authority.targets else ""))
     body = yaml.safe_dump(profile_document(authority), sort_keys=False, allow_unicode=True, width=100)
     path.write_text(head + body, encoding="utf-8", newline="\n")
     return path

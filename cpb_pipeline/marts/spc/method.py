@@ -151,6 +151,25 @@ def spc_series(points: Sequence[tuple[dt.date, float]], polarity: Polarity, targ
     )
 
 
+def stored_series(points: Sequence[tuple[dt.date, float, tuple[Rule, ...], Variation]], mean: float,
+                  lower_limit: float, upper_limit: float, assurance: Assurance | None) -> SpcSeries:  # fmt: skip
+    """A series as marts.indicator_spc stores it (levels, and each point's rules and variation), whole again for
+    `describe_signals`: MR-bar and the two-sigma lines follow from the process limits, so nothing is recomputed."""
+    mr_bar = (upper_limit - lower_limit) / (2 * LIMIT)
+    lower_two, upper_two = mean - (2 / 3) * LIMIT * mr_bar, mean + (2 / 3) * LIMIT * mr_bar
+    return SpcSeries(
+        points=tuple(SpcPoint(day, value, mean, lower_limit, upper_limit, lower_two, upper_two, tuple(rules), variation)
+                     for day, value, rules, variation in points),  # fmt: skip
+        mean=mean,
+        mr_bar=mr_bar,
+        lower_limit=lower_limit,
+        upper_limit=upper_limit,
+        lower_two_sigma=lower_two,
+        upper_two_sigma=upper_two,
+        assurance=assurance,
+    )
+
+
 def describe_signals(series: SpcSeries) -> list[Signal]:
     """The rules marking the latest point, in rule order (empty: common-cause variation)."""
     points = series.points
