@@ -60,13 +60,15 @@ def _check_month(month: str) -> str:
     return month
 
 
-def refresh(month: str) -> bool:
-    """Run the monthly job for one month end; print the outcome; True on success."""
+def refresh(month: str, *, pdf: bool = True) -> bool:
+    """Run the monthly job for one month end; print the outcome; True on success. `pdf=False` leaves the report's
+    PDFs unprinted (`runtime.run_tags.PDF`)."""
     import dagster as dg
 
     from cpb_pipeline.definitions import definitions_for
     from cpb_pipeline.jobs import MONTHLY_REFRESH
     from cpb_pipeline.runs import LAUNCHED_BY, PID, fail_abandoned_cli_runs, failure_lines, refresh_lock
+    from cpb_pipeline.runtime import run_tags
 
     started = time.monotonic()
     print(f"Refreshing {month} …", flush=True)
@@ -79,7 +81,7 @@ def refresh(month: str) -> bool:
             instance=instance,
             raise_on_error=False,
             run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
-            tags={LAUNCHED_BY: "cli", PID: str(os.getpid())},
+            tags={LAUNCHED_BY: "cli", PID: str(os.getpid()), **({} if pdf else {run_tags.PDF: run_tags.SKIP_PDF})},
         )
     seconds = time.monotonic() - started
     if result.success:
@@ -95,8 +97,8 @@ def backfill(first: str, last: str) -> bool:
     months = months_between(first, last)
     for month in months:
         _check_month(month)
-    for month in months:
-        if not refresh(month):
+    for month in months:  # only the last month's report is printed: nobody reads a past month's PDF
+        if not refresh(month, pdf=month == months[-1]):
             print(f"Backfill stopped at {month}; later months were not run.", file=sys.stderr)
             return False
     print(f"Backfill done: {len(months)} months, {months[0]} to {months[-1]}.")

@@ -8,11 +8,10 @@ import dagster as dg
 
 from cpb_pipeline.domain.profile import Profile
 from cpb_pipeline.domain.tables import PUBLISHED_WAREHOUSE
+from cpb_pipeline.runtime import run_tags
 
 MONTHLY_REFRESH = "monthly_refresh"
 FRESHNESS_CHECK = dg.AssetCheckKey(PUBLISHED_WAREHOUSE, "latest_month_fresh")
-AUTHORITY_TAG = "cpb/authority"
-"""Set on every monthly run: a regional instance lets one run per authority at a time."""
 
 
 def monthly_refresh(profile: Profile):
@@ -20,7 +19,7 @@ def monthly_refresh(profile: Profile):
         MONTHLY_REFRESH,
         selection=dg.AssetSelection.all() - dg.AssetSelection.groups("sources") - dg.AssetSelection.checks(FRESHNESS_CHECK),
         executor_def=dg.in_process_executor,
-        tags={AUTHORITY_TAG: profile.authority.name},
+        tags={run_tags.AUTHORITY: profile.authority.name},
         description="Refresh one month end: stage the LCS extract, IRO workbook and action plan, "
         "compute the marts and benchmarks, build the board outputs and publish the warehouse.",
     )

@@ -13,7 +13,7 @@ def _cli(authority, home, *arguments):
 
     env = {**os.environ, "CPB_CONFIG": str(authority.profile_path), "DAGSTER_HOME": str(home)}
     return subprocess.run([sys.executable, "-m", "cpb_pipeline", *arguments], capture_output=True, text=True, env=env,
-                          timeout=120)  # fmt: skip
+                          timeout=600)  # fmt: skip
 
 
 def test_a_dagster_home_without_settings_gets_the_projects(authority, tmp_path):
@@ -39,3 +39,15 @@ def test_monthly_runs_are_tagged_with_the_authoritys_name(authority):
     result = authority.run("2019-08", outputs=False)
     assert result.success
     assert result.dagster_run.tags["cpb/authority"] == "Testshire"
+
+
+def test_a_backfill_prints_the_report_of_its_last_month_only(authority, tmp_path):
+    for month in ("2019-07", "2019-08"):
+        authority.write_month(month)
+    done = _cli(authority, tmp_path / "home", "backfill", "--from", "2019-07", "--to", "2019-08")
+    assert done.returncode == 0, done.stderr
+    outputs = authority.root / "outputs"
+    july, august = sorted(p.name for p in (outputs / "2019-07").iterdir()), sorted(p.name for p in (outputs / "2019-08").iterdir())
+    assert july == ["board_pack_2019-07.xlsx", "board_pack_2019-07_published.xlsx", "board_report_2019-07.html",
+                    "board_report_2019-07_published.html"]  # fmt: skip
+    assert "board_report_2019-08.pdf" in august and "board_report_2019-08_published.pdf" in august

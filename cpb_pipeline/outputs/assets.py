@@ -15,6 +15,7 @@ from cpb_pipeline.marts.spc.assets import SPC_WINDOW
 from cpb_pipeline.outputs.build import board_views, write_board_packs, write_board_reports
 from cpb_pipeline.outputs.data import BoardData, load_board_data
 from cpb_pipeline.outputs.run_checks import run_check_records
+from cpb_pipeline.runtime import run_tags
 from cpb_pipeline.runtime.resources import CpbResource
 
 READS = [
@@ -84,7 +85,8 @@ def board_outputs(partitions: dg.PartitionsDefinition) -> dg.AssetsDefinition:
             )
         if tables.BOARD_REPORT in context.selected_asset_keys:
             metadata: dict[str, object] = {"checks_listed": dg.MetadataValue.int(len(data.checks))}
-            for report in write_board_reports(views, outputs):
+            printing = context.run.tags.get(run_tags.PDF) != run_tags.SKIP_PDF
+            for report in write_board_reports(views, outputs, pdf=printing):
                 prefix = report.version.lower()
                 metadata[f"{prefix}_html"] = dg.MetadataValue.path(str(report.html))
                 if report.pdf is not None:
@@ -92,7 +94,7 @@ def board_outputs(partitions: dg.PartitionsDefinition) -> dg.AssetsDefinition:
                     metadata[f"{prefix}_pdf_pages"] = dg.MetadataValue.int(report.pdf_pages or 0)
                 else:
                     metadata[f"{prefix}_pdf"] = dg.MetadataValue.text(f"skipped: {report.pdf_skipped}")
-                    context.log.warning(f"No {prefix} PDF: {report.pdf_skipped}")
+                    (context.log.warning if printing else context.log.info)(f"No {prefix} PDF: {report.pdf_skipped}")
             metadata["missing_tables"] = dg.MetadataValue.json(list(data.notes))
             yield dg.MaterializeResult(asset_key=tables.BOARD_REPORT, metadata=metadata)
 

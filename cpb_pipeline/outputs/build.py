@@ -19,6 +19,8 @@ from cpb_pipeline.outputs.html_report import render_report_html
 from cpb_pipeline.outputs.pdf import PdfResult, write_pdfs
 from cpb_pipeline.outputs.view import BoardView, build_view
 
+NOT_REQUESTED = "not printed: the run asked for no PDF (a past month of a backfill)"
+
 
 def board_views(data: BoardData) -> tuple[BoardView, BoardView]:
     """The internal and the published view: the pack and the report draw the same ones."""
@@ -58,7 +60,7 @@ def write_board_reports(views: Sequence[BoardView], outputs: Path, *, pdf: bool 
         html_path = output_path(outputs, month, "board_report", "html", published=published)
         write_atomically(html_path, lambda temporary, html=html: temporary.write_text(html, encoding="utf-8"))
         pages[view.version] = (html, html_path, output_path(outputs, month, "board_report", "pdf", published=published))
-    results = {version: PdfResult(None, "PDF not requested") for version in pages}
+    results = {version: PdfResult(None, NOT_REQUESTED) for version in pages}
     if pdf:
         temporaries = {v: final.with_name(f".{final.stem}.{os.getpid()}.tmp.pdf") for v, (_, _, final) in pages.items()}
         try:
